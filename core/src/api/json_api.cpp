@@ -1,0 +1,320 @@
+// The JSON forms of results, the rule catalogue and the JSON API used by the wasm binding.
+#include "galley/galley.h"
+#include "render/writer.h"
+#include "rules/rule.h"
+
+namespace galley {
+namespace {
+
+using render::JsonWriter;
+
+void write_diagnostic(JsonWriter& w, const Diagnostic& d) {
+  w.begin_object();
+  w.key("rule");
+  w.string(d.rule);
+  w.key("severity");
+  w.string(severity_name(d.severity));
+  w.key("message");
+  w.string(d.message);
+  w.key("line");
+  w.integer(d.line);
+  w.key("column");
+  w.integer(d.column);
+  w.key("endLine");
+  w.integer(d.end_line);
+  w.key("endColumn");
+  w.integer(d.end_column);
+  w.key("offset");
+  w.integer(d.offset);
+  w.key("endOffset");
+  w.integer(d.end_offset);
+  w.key("fix");
+  if (d.fix) {
+    w.begin_object();
+    w.key("offset");
+    w.integer(d.fix->offset);
+    w.key("endOffset");
+    w.integer(d.fix->end_offset);
+    w.key("text");
+    w.string(d.fix->text);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.end_object();
+}
+
+void write_diagnostics(JsonWriter& w, const std::vector<Diagnostic>& list) {
+  w.begin_array();
+  for (const Diagnostic& d : list) write_diagnostic(w, d);
+  w.end_array();
+}
+
+void write_stats(JsonWriter& w, const Stats& s) {
+  w.begin_object();
+  w.key("words");
+  w.integer(s.words);
+  w.key("characters");
+  w.integer(s.characters);
+  w.key("paragraphs");
+  w.integer(s.paragraphs);
+  w.key("sections");
+  w.integer(s.sections);
+  w.key("quotes");
+  w.integer(s.quotes);
+  w.key("readingMinutes");
+  w.number(s.reading_minutes);
+  w.key("timings");
+  w.begin_object();
+  w.key("parseMs");
+  w.number(s.parse_ms);
+  w.key("recogniseMs");
+  w.number(s.recognise_ms);
+  w.key("rulesMs");
+  w.number(s.rules_ms);
+  w.key("renderMs");
+  w.number(s.render_ms);
+  w.key("totalMs");
+  w.number(s.total_ms);
+  w.end_object();
+  w.end_object();
+}
+
+void write_result_fields(JsonWriter& w, const FormatResult& r) {
+  w.key("mode");
+  w.string(input_mode_name(r.mode));
+  if (!r.json.empty()) {
+    w.key("article");
+    w.raw(r.json);
+  }
+  w.key("diagnostics");
+  write_diagnostics(w, r.diagnostics);
+  w.key("stats");
+  write_stats(w, r.stats);
+  if (!r.html.empty()) {
+    w.key("html");
+    w.string(r.html);
+  }
+  if (!r.markdown.empty()) {
+    w.key("markdown");
+    w.string(r.markdown);
+  }
+  if (!r.jsonld.empty()) {
+    w.key("jsonld");
+    w.string(r.jsonld);
+  }
+  if (!r.text.empty()) {
+    w.key("text");
+    w.string(r.text);
+  }
+}
+
+void write_fix_fields(JsonWriter& w, const FixResult& r) {
+  w.key("source");
+  w.string(r.source);
+  w.key("applied");
+  w.begin_array();
+  for (const AppliedFix& f : r.applied) {
+    w.begin_object();
+    w.key("rule");
+    w.string(f.rule);
+    w.key("message");
+    w.string(f.message);
+    w.key("line");
+    w.integer(f.line);
+    w.key("column");
+    w.integer(f.column);
+    w.key("before");
+    w.string(f.before);
+    w.key("after");
+    w.string(f.after);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("remaining");
+  write_diagnostics(w, r.remaining);
+  w.key("passes");
+  w.integer(r.passes);
+}
+
+void write_option_value(JsonWriter& w, const OptionValue& v) {
+  if (std::holds_alternative<bool>(v)) {
+    w.boolean(std::get<bool>(v));
+  } else if (std::holds_alternative<double>(v)) {
+    w.number(std::get<double>(v));
+  } else if (std::holds_alternative<std::string>(v)) {
+    w.string(std::get<std::string>(v));
+  } else {
+    w.begin_array();
+    for (const std::string& s : std::get<std::vector<std::string>>(v)) w.string(s);
+    w.end_array();
+  }
+}
+
+const char* option_type_name(OptionType t) {
+  switch (t) {
+    case OptionType::boolean: return "boolean";
+    case OptionType::integer: return "integer";
+    case OptionType::number: return "number";
+    case OptionType::string: return "string";
+    case OptionType::string_list: return "string[]";
+  }
+  return "string";
+}
+
+void write_rules(JsonWriter& w) {
+  w.begin_array();
+  for (const RuleInfo& r : rule_catalogue()) {
+    w.begin_object();
+    w.key("id");
+    w.string(r.id);
+    w.key("summary");
+    w.string(r.summary);
+    w.key("rationale");
+    w.string(r.rationale);
+    w.key("tags");
+    w.begin_array();
+    for (const std::string& t : r.tags) w.string(t);
+    w.end_array();
+    w.key("severity");
+    w.begin_object();
+    w.key("news");
+    w.string(severity_name(r.news));
+    w.key("blog");
+    w.string(severity_name(r.blog));
+    w.key("minimal");
+    w.string(severity_name(r.minimal));
+    w.end_object();
+    w.key("fixable");
+    w.boolean(r.fixable);
+    w.key("options");
+    w.begin_array();
+    for (const RuleOption& o : r.options) {
+      w.begin_object();
+      w.key("name");
+      w.string(o.name);
+      w.key("type");
+      w.string(option_type_name(o.type));
+      w.key("default");
+      write_option_value(w, o.default_value);
+      w.key("description");
+      w.string(o.description);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("example");
+    w.string(r.example);
+    w.key("exampleFixed");
+    w.string(r.example_fixed);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+std::string error_json(const Error& e) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("ok");
+  w.boolean(false);
+  w.key("error");
+  w.begin_object();
+  w.key("code");
+  w.string(error_code_name(e.code));
+  w.key("message");
+  w.string(e.message);
+  w.key("field");
+  w.string(e.field);
+  w.end_object();
+  w.end_object();
+  return out;
+}
+
+}  // namespace
+
+std::string result_to_json(const FormatResult& r) {
+  std::string out;
+  out.reserve(r.json.size() + r.html.size() + r.markdown.size() + 4096);
+  JsonWriter w(out);
+  w.begin_object();
+  write_result_fields(w, r);
+  w.end_object();
+  return out;
+}
+
+std::string diagnostics_to_json(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  JsonWriter w(out);
+  write_diagnostics(w, diagnostics);
+  return out;
+}
+
+std::string fix_result_to_json(const FixResult& r) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  write_fix_fields(w, r);
+  w.end_object();
+  return out;
+}
+
+std::string rules_to_json() {
+  std::string out;
+  JsonWriter w(out, true);
+  write_rules(w);
+  out += '\n';
+  return out;
+}
+
+const std::vector<RuleInfo>& rule_catalogue() {
+  static const std::vector<RuleInfo> catalogue = [] {
+    std::vector<RuleInfo> out;
+    for (const rules::Rule* r : rules::registry()) out.push_back(r->info);
+    return out;
+  }();
+  return catalogue;
+}
+
+std::string run_json(std::string_view command, std::string_view source, std::string_view options_json) {
+  if (command == "rules") {
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object();
+    w.key("ok");
+    w.boolean(true);
+    w.key("rules");
+    write_rules(w);
+    w.end_object();
+    return out;
+  }
+  Result<Options> options = parse_options(options_json);
+  if (!options) return error_json(options.error());
+  std::string out;
+  if (command == "format" || command == "check") {
+    Result<FormatResult> r = command == "format" ? format(source, options.value()) : check(source, options.value());
+    if (!r) return error_json(r.error());
+    out.reserve(r->json.size() + r->html.size() + r->markdown.size() + 4096);
+    JsonWriter w(out);
+    w.begin_object();
+    w.key("ok");
+    w.boolean(true);
+    write_result_fields(w, r.value());
+    w.end_object();
+    return out;
+  }
+  if (command == "fix") {
+    Result<FixResult> r = fix(source, options.value());
+    if (!r) return error_json(r.error());
+    JsonWriter w(out);
+    w.begin_object();
+    w.key("ok");
+    w.boolean(true);
+    write_fix_fields(w, r.value());
+    w.end_object();
+    return out;
+  }
+  return error_json({ErrorCode::invalid_options, "Unknown command '" + std::string(command) +
+                                                     "'; expected format, check, fix or rules.", "command"});
+}
+
+}  // namespace galley

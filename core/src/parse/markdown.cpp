@@ -1,0 +1,335 @@
+// Markdown input: cmark-gfm parses, and its tree is converted into Galley blocks and freed.
+// This is the only file that includes cmark-gfm.
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <string_view>
+
+#include "parse/document.h"
+#include "text_util.h"
+
+extern "C" {
+extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL;
+extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
+}
+
+namespace galley::parse {
+namespace {
+
+using detail::SourceText;
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+const cmark_syntax_extension* find_extension(const char* name) {
+  return cmark_find_syntax_extension(name);
+}
+
+class Converter {
+ public:
+  Converter(const SourceText& source, uint32_t body_offset, Document& doc)
+      : src_(source), text_(source.text()), doc_(doc) {
+    body_line_ = source.line_of(body_offset);
+    if (body_offset >= text_.size() && body_offset > 0) body_line_ = source.line_count() + 1;
+    tasklist_ = find_extension("tasklist");
+  }
+
+  void convert_document(cmark_node* root) {
+    for (cmark_node* n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {
+      if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) {
+        doc_.footnotes.push_back(convert_block(n));
+        continue;
+      }
+      Block b = convert_block(n);
+      if (b.kind == BlockKind::html && b.text.empty()) continue;
+      doc_.blocks.push_back(std::move(b));
+    }
+  }
+
+ private:
+  // Byte offset of a cmark (line, column) pair, both 1-based and counted in bytes of the body.
+  uint32_t offset_of(int line, int column) const {
+    if (line < 1) line = 1;
+    const uint32_t l = body_line_ + static_cast<uint32_t>(line) - 1;
+    const uint32_t start = src_.line_start(l);
+    const uint32_t end = src_.line_end(l);
+    const uint32_t off = start + static_cast<uint32_t>(std::max(column, 1)) - 1;
+    return std::min(off, std::max(end, start));
+  }
+
+  SourceRange range_of(cmark_node* n) const {
+    SourceRange r;
+    r.begin = offset_of(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+    const int end_line = cmark_node_get_end_line(n);
+    const int end_col = cmark_node_get_end_column(n);
+    if (end_col <= 0) {
+      r.end = src_.line_end(body_line_ + static_cast<uint32_t>(std::max(end_line, 1)) - 1);
+    } else {
+      r.end = offset_of(end_line, end_col) + 1;
+      const uint32_t le = src_.line_end(body_line_ + static_cast<uint32_t>(std::max(end_line, 1)) - 1);
+      r.end = std::min(r.end, std::max(le, r.begin));
+    }
+    if (r.end < r.begin) r.end = r.begin;
+    return r;
+  }
+
+  static std::string literal(cmark_node* n) {
+    const char* s = cmark_node_get_literal(n);
+    return s ? s : "";
+  }
+
+  Block convert_block(cmark_node* n) {
+    Block b;
+    b.range = range_of(n);
+    const cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_PARAGRAPH) {
+      b.kind = BlockKind::paragraph;
+      b.inlines = convert_inlines(n, b.range);
+      make_figure(b);
+    } else if (t == CMARK_NODE_HEADING) {
+      b.kind = BlockKind::heading;
+      b.level = cmark_node_get_heading_level(n);
+      b.inlines = convert_inlines(n, b.range);
+      b.how = {1.0f, b.level == 1 ? "markdown-h1" : "markdown-heading"};
+    } else if (t == CMARK_NODE_BLOCK_QUOTE) {
+      b.kind = BlockKind::quote;
+      convert_children(n, b);
+    } else if (t == CMARK_NODE_LIST) {
+      b.kind = BlockKind::list;
+      b.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+      b.tight = cmark_node_get_list_tight(n) != 0;
+      b.start = b.ordered ? cmark_node_get_list_start(n) : 1;
+      b.delimiter = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ? ')' : '.';
+      convert_children(n, b);
+    } else if (t == CMARK_NODE_ITEM) {
+      b.kind = BlockKind::item;
+      if (tasklist_ && cmark_node_get_syntax_extension(n) == tasklist_) {
+        b.checked = cmark_gfm_extensions_get_tasklist_item_checked(n) ? 1 : 0;
+      }
+      convert_children(n, b);
+    } else if (t == CMARK_NODE_CODE_BLOCK) {
+      b.kind = BlockKind::code;
+      b.text = literal(n);
+      const char* info = cmark_node_get_fence_info(n);
+      b.info = info ? info : "";
+      int fence_length = 0, fence_offset = 0;
+      char fence_char = 0;
+      b.fenced = cmark_node_get_fenced(n, &fence_length, &fence_offset, &fence_char) != 0;
+    } else if (t == CMARK_NODE_HTML_BLOCK) {
+      b.kind = BlockKind::html;
+      b.text = literal(n);
+      note_directive(b.text, b.range);
+    } else if (t == CMARK_NODE_THEMATIC_BREAK) {
+      b.kind = BlockKind::rule;
+    } else if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
+      b.kind = BlockKind::footnote;
+      b.text = literal(n);
+      convert_children(n, b);
+    } else if (t == CMARK_NODE_TABLE) {
+      b.kind = BlockKind::table;
+      const uint16_t columns = cmark_gfm_extensions_get_table_columns(n);
+      const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
+      for (uint16_t i = 0; i < columns; ++i) {
+        const uint8_t a = align ? align[i] : 0;
+        b.align.push_back(a == 'l' ? Align::left : a == 'c' ? Align::center : a == 'r' ? Align::right : Align::none);
+      }
+      convert_children(n, b);
+    } else if (t == CMARK_NODE_TABLE_ROW) {
+      b.kind = BlockKind::row;
+      b.header = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
+      convert_children(n, b);
+    } else if (t == CMARK_NODE_TABLE_CELL) {
+      b.kind = BlockKind::cell;
+      b.inlines = convert_inlines(n, b.range);
+    } else {
+      // Custom blocks and anything unknown: keep the content as a paragraph-like container.
+      b.kind = BlockKind::quote;
+      convert_children(n, b);
+    }
+    return b;
+  }
+
+  void convert_children(cmark_node* n, Block& b) {
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+      b.children.push_back(convert_block(c));
+    }
+  }
+
+  // A paragraph that holds one image (possibly inside a link) and nothing else is a figure.
+  static void make_figure(Block& b) {
+    if (b.inlines.size() != 1) return;
+    const Inline& only = b.inlines[0];
+    const bool image = only.kind == InlineKind::image;
+    const bool linked_image = only.kind == InlineKind::link && only.children.size() == 1 &&
+                              only.children[0].kind == InlineKind::image;
+    if (image || linked_image) b.kind = BlockKind::figure;
+  }
+
+  // --- inlines -------------------------------------------------------------------------
+
+  Inlines convert_inlines(cmark_node* parent, SourceRange within) {
+    Inlines out;
+    cursor_ = within.begin;
+    limit_ = within.end;
+    for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
+      append_inline(out, convert_inline(c));
+    }
+    return out;
+  }
+
+  // Appends, merging text that continues the previous text node in the source.
+  static void append_inline(Inlines& out, Inline in) {
+    if (in.kind == InlineKind::text && !out.empty()) {
+      Inline& prev = out.back();
+      if (prev.kind == InlineKind::text && prev.verbatim && in.verbatim &&
+          prev.range.end == in.range.begin) {
+        prev.text += in.text;
+        prev.range.end = in.range.end;
+        return;
+      }
+    }
+    out.push_back(std::move(in));
+  }
+
+  // Finds `lit` in the source from the cursor on, preferring cmark's own position.
+  void locate(Inline& in, cmark_node* n, const std::string& lit) {
+    if (lit.empty()) {
+      in.range = {cursor_, cursor_};
+      return;
+    }
+    const uint32_t hint = offset_of(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+    if (hint >= cursor_ && hint + lit.size() <= limit_ && text_.compare(hint, lit.size(), lit) == 0) {
+      in.range = {hint, static_cast<uint32_t>(hint + lit.size())};
+      in.verbatim = true;
+      cursor_ = in.range.end;
+      return;
+    }
+    if (cursor_ < limit_) {
+      const size_t at = std::string_view(text_).substr(cursor_, limit_ - cursor_).find(lit);
+      if (at != std::string_view::npos) {
+        in.range.begin = cursor_ + static_cast<uint32_t>(at);
+        in.range.end = in.range.begin + static_cast<uint32_t>(lit.size());
+        in.verbatim = true;
+        cursor_ = in.range.end;
+        return;
+      }
+    }
+    in.range = {cursor_, cursor_};
+  }
+
+  Inline convert_inline(cmark_node* n) {
+    Inline in;
+    const cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_TEXT) {
+      in.kind = InlineKind::text;
+      in.text = literal(n);
+      locate(in, n, in.text);
+    } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+      in.kind = t == CMARK_NODE_SOFTBREAK ? InlineKind::soft_break : InlineKind::line_break;
+      in.range = {cursor_, cursor_};
+    } else if (t == CMARK_NODE_CODE) {
+      in.kind = InlineKind::code;
+      in.text = literal(n);
+      locate(in, n, in.text);
+      in.verbatim = false;  // the literal is the content, not the whole span with backticks
+    } else if (t == CMARK_NODE_HTML_INLINE) {
+      in.kind = InlineKind::html;
+      in.text = literal(n);
+      locate(in, n, in.text);
+      note_directive(in.text, in.range);
+    } else if (t == CMARK_NODE_FOOTNOTE_REFERENCE) {
+      in.kind = InlineKind::footnote_reference;
+      in.text = literal(n);
+      in.range = {cursor_, cursor_};
+    } else {
+      if (t == CMARK_NODE_EMPH) {
+        in.kind = InlineKind::emphasis;
+      } else if (t == CMARK_NODE_STRONG) {
+        in.kind = InlineKind::strong;
+      } else if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+        in.kind = t == CMARK_NODE_LINK ? InlineKind::link : InlineKind::image;
+        const char* url = cmark_node_get_url(n);
+        const char* title = cmark_node_get_title(n);
+        in.url = url ? url : "";
+        in.title = title ? title : "";
+      } else if (t == CMARK_NODE_STRIKETHROUGH) {
+        in.kind = InlineKind::strikethrough;
+      } else {
+        in.kind = InlineKind::emphasis;  // unknown container: keep its text
+      }
+      const uint32_t begin = cursor_;
+      for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+        append_inline(in.children, convert_inline(c));
+      }
+      in.range = {begin, cursor_};
+    }
+    return in;
+  }
+
+  void note_directive(const std::string& html, SourceRange range) {
+    std::string_view s = detail::trim(html);
+    if (s.substr(0, 4) != "<!--" || s.size() < 7 || s.substr(s.size() - 3) != "-->") return;
+    s = detail::trim(s.substr(4, s.size() - 7));
+    Directive d;
+    constexpr std::string_view kNext = "galley-disable-next-line", kOff = "galley-disable",
+                               kOn = "galley-enable";
+    if (s.substr(0, kNext.size()) == kNext) {
+      d.kind = Directive::Kind::disable_next_line;
+      s.remove_prefix(kNext.size());
+    } else if (s.substr(0, kOff.size()) == kOff) {
+      d.kind = Directive::Kind::disable;
+      s.remove_prefix(kOff.size());
+    } else if (s.substr(0, kOn.size()) == kOn) {
+      d.kind = Directive::Kind::enable;
+      s.remove_prefix(kOn.size());
+    } else {
+      return;
+    }
+    if (!s.empty() && !detail::is_space(s.front())) return;
+    for (std::string_view word : detail::split_words(s, ", \t\r\n")) d.rules.emplace_back(word);
+    d.range = range;
+    d.line = src_.line_of(range.begin);
+    doc_.directives.push_back(std::move(d));
+  }
+
+  const SourceText& src_;
+  const std::string& text_;
+  Document& doc_;
+  uint32_t body_line_ = 1;
+  uint32_t cursor_ = 0;
+  uint32_t limit_ = 0;
+  const cmark_syntax_extension* tasklist_ = nullptr;
+};
+
+}  // namespace
+
+Document parse_markdown(const SourceText& source, FrontMatter front_matter) {
+  Document doc;
+  doc.mode = InputMode::markdown;
+  const uint32_t body = front_matter.body_offset;
+  doc.front_matter = std::move(front_matter);
+
+  cmark_gfm_core_extensions_ensure_registered();
+  const int opts = CMARK_OPT_FOOTNOTES;
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(opts));
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  const std::string& text = source.text();
+  if (body < text.size()) cmark_parser_feed(parser.get(), text.data() + body, text.size() - body);
+  std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+  if (root) Converter(source, body, doc).convert_document(root.get());
+  return doc;
+}
+
+}  // namespace galley::parse

@@ -1,0 +1,132 @@
+// The rule context: option lookup with defaults and the shared index of texts.
+#include <algorithm>
+
+#include "rules/rule.h"
+
+namespace galley::rules {
+
+Context::Context(const detail::SourceText& source, const Article& article, const Options& options,
+                 const RunFacts& facts)
+    : source_(source), article_(article), options_(options), facts_(facts) {}
+
+const OptionValue* Context::option(std::string_view name) const {
+  if (setting_) {
+    const auto it = setting_->options.find(std::string(name));
+    if (it != setting_->options.end()) return &it->second;
+  }
+  if (info_) {
+    for (const RuleOption& o : info_->options) {
+      if (o.name == name) return &o.default_value;
+    }
+  }
+  return nullptr;
+}
+
+bool Context::flag(std::string_view name) const {
+  const OptionValue* v = option(name);
+  return v && std::holds_alternative<bool>(*v) && std::get<bool>(*v);
+}
+
+double Context::number(std::string_view name) const {
+  const OptionValue* v = option(name);
+  return v && std::holds_alternative<double>(*v) ? std::get<double>(*v) : 0.0;
+}
+
+std::string Context::string(std::string_view name) const {
+  const OptionValue* v = option(name);
+  return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : std::string();
+}
+
+std::vector<std::string> Context::list(std::string_view name) const {
+  const OptionValue* v = option(name);
+  if (v && std::holds_alternative<std::vector<std::string>>(*v)) {
+    return std::get<std::vector<std::string>>(*v);
+  }
+  return {};
+}
+
+namespace {
+
+void add_block(std::vector<TextBlock>& out, const Block& b, int section, TextBlock::Role role) {
+  switch (b.kind) {
+    case BlockKind::paragraph:
+    case BlockKind::heading:
+    case BlockKind::cell:
+    case BlockKind::figure: {
+      TextBlock t;
+      t.role = b.kind == BlockKind::cell ? TextBlock::Role::cell : role;
+      t.inlines = &b.inlines;
+      t.range = b.range;
+      t.map = detail::TextMap(b.inlines);
+      t.section = section;
+      out.push_back(std::move(t));
+      break;
+    }
+    case BlockKind::quote:
+      for (const Block& c : b.children) add_block(out, c, section, TextBlock::Role::quote);
+      if (!b.attribution.empty()) {
+        TextBlock t;
+        t.role = TextBlock::Role::quote;
+        t.inlines = &b.attribution;
+        t.range = b.range;
+        t.map = detail::TextMap(b.attribution);
+        t.section = section;
+        out.push_back(std::move(t));
+      }
+      break;
+    case BlockKind::list:
+    case BlockKind::item:
+    case BlockKind::table:
+    case BlockKind::row:
+    case BlockKind::footnote:
+      for (const Block& c : b.children) {
+        add_block(out, c, section, b.kind == BlockKind::item ? TextBlock::Role::item : role);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void add_part(std::vector<TextBlock>& out, const TextPart& p, TextBlock::Role role, int section) {
+  TextBlock t;
+  t.role = role;
+  t.inlines = &p.inlines;
+  t.range = p.range;
+  t.map = detail::TextMap(p.inlines);
+  t.section = section;
+  out.push_back(std::move(t));
+}
+
+}  // namespace
+
+const std::vector<TextBlock>& Context::texts() const {
+  if (texts_built_) return texts_;
+  texts_built_ = true;
+  const Article& a = article_;
+  if (a.headline) add_part(texts_, *a.headline, TextBlock::Role::headline, -1);
+  if (a.dek) add_part(texts_, *a.dek, TextBlock::Role::dek, -1);
+  for (size_t i = 0; i < a.sections.size(); ++i) {
+    const Section& s = a.sections[i];
+    if (s.heading) add_part(texts_, *s.heading, TextBlock::Role::heading, static_cast<int>(i));
+    for (const Block& b : s.blocks) add_block(texts_, b, static_cast<int>(i), TextBlock::Role::paragraph);
+  }
+  if (a.takeaways) {
+    add_part(texts_, a.takeaways->heading, TextBlock::Role::heading, -1);
+    for (const TextPart& item : a.takeaways->items) add_part(texts_, item, TextBlock::Role::takeaway, -1);
+  }
+  if (a.credits) {
+    if (a.credits->heading) add_part(texts_, *a.credits->heading, TextBlock::Role::heading, -1);
+    add_part(texts_, a.credits->text, TextBlock::Role::credits, -1);
+  }
+  if (a.author_box) {
+    if (a.author_box->heading) add_part(texts_, *a.author_box->heading, TextBlock::Role::heading, -1);
+    for (const Block& b : a.author_box->bio) add_block(texts_, b, -1, TextBlock::Role::bio);
+  }
+  for (const Block& b : a.footnotes) add_block(texts_, b, -1, TextBlock::Role::paragraph);
+  std::stable_sort(texts_.begin(), texts_.end(),
+                   [](const TextBlock& x, const TextBlock& y) { return x.range.begin < y.range.begin; });
+  return texts_;
+}
+
+}  // namespace galley::rules

@@ -1,0 +1,66 @@
+// Runs the enabled rules, converts findings to public diagnostics and applies suppressions.
+#include <algorithm>
+
+#include "rules/rule.h"
+
+namespace galley::rules {
+namespace {
+
+bool suppressed(const std::vector<Suppression>& list, const std::string& rule, uint32_t line) {
+  for (const Suppression& s : list) {
+    if ((s.rule.empty() || s.rule == rule) && line >= s.first_line && line <= s.last_line) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> run(const Article& article, const detail::SourceText& source,
+                            const Options& options, const RunFacts& facts,
+                            const std::vector<Suppression>& directives) {
+  std::vector<Diagnostic> out;
+  Context ctx(source, article, options, facts);
+  for (const Rule* rule : registry()) {
+    const Severity severity = effective_severity(*rule, options);
+    if (severity == Severity::off) continue;
+    const auto setting = options.rules.find(rule->info.id);
+    ctx.select(&rule->info, setting == options.rules.end() ? nullptr : &setting->second);
+    Sink sink;
+    rule->check(article, ctx, sink);
+    for (Sink::Finding& f : sink.findings()) {
+      Diagnostic d;
+      d.rule = rule->info.id;
+      d.severity = severity;
+      d.message = std::move(f.message);
+      d.range = f.range;
+      const detail::Position b = source.position(f.range.begin);
+      const detail::Position e = source.position(std::max(f.range.end, f.range.begin));
+      d.line = b.line;
+      d.column = b.column;
+      d.offset = b.offset;
+      d.end_line = e.line;
+      d.end_column = e.column;
+      d.end_offset = e.offset;
+      if (suppressed(options.suppressions, d.rule, d.line) ||
+          suppressed(directives, d.rule, d.line)) {
+        continue;
+      }
+      if (f.has_fix) {
+        Fix fix;
+        fix.range = f.fix_range;
+        fix.offset = source.utf16_offset(f.fix_range.begin);
+        fix.end_offset = source.utf16_offset(f.fix_range.end);
+        fix.text = std::move(f.replacement);
+        d.fix = std::move(fix);
+      }
+      out.push_back(std::move(d));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& x, const Diagnostic& y) {
+    if (x.offset != y.offset) return x.offset < y.offset;
+    return x.end_offset < y.end_offset;
+  });
+  return out;
+}
+
+}  // namespace galley::rules

@@ -1,0 +1,335 @@
+// Small text helpers shared by parsers, recognisers, rules and renderers.
+#include "text_util.h"
+
+#include <algorithm>
+
+namespace galley::detail {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view trim_unicode(std::string_view s) {
+  for (;;) {
+    s = trim(s);
+    if (s.empty()) return s;
+    size_t i = 0;
+    const char32_t first = decode_utf8(s, i);
+    if (is_unicode_space(first)) {
+      s.remove_prefix(i);
+      continue;
+    }
+    size_t j = s.size();
+    const char32_t last = decode_utf8_before(s, j);
+    if (is_unicode_space(last)) {
+      s.remove_suffix(s.size() - j);
+      continue;
+    }
+    return s;
+  }
+}
+
+std::vector<std::string_view> split_words(std::string_view s, std::string_view separators) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && separators.find(s[i]) != std::string_view::npos) ++i;
+    size_t j = i;
+    while (j < s.size() && separators.find(s[j]) == std::string_view::npos) ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string to_lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && equals_ci(s.substr(0, prefix.size()), prefix);
+}
+
+bool equals_ci(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+char32_t decode_utf8(std::string_view s, size_t& i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (n == 1 || i + n > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+  for (size_t k = 1; k < n; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  i += n;
+  return cp;
+}
+
+char32_t decode_utf8_before(std::string_view s, size_t& i) {
+  if (i == 0) return 0;
+  size_t start = i - 1;
+  while (start > 0 && i - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  size_t k = start;
+  const char32_t cp = decode_utf8(s, k);
+  if (k != i) {
+    i = i - 1;
+    return 0xFFFD;
+  }
+  i = start;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+bool is_word_char(char32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  if (c == 0xD7 || c == 0xF7) return false;
+  return (c >= 0xC0 && c <= 0x24F) ||   // Latin-1 letters, Latin Extended-A/B
+         (c >= 0x370 && c <= 0x3FF) ||  // Greek
+         (c >= 0x400 && c <= 0x52F) ||  // Cyrillic
+         (c >= 0x1E00 && c <= 0x1EFF) ||  // Latin Extended Additional
+         (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK
+         (c >= 0x3040 && c <= 0x30FF) ||  // Kana
+         (c >= 0xAC00 && c <= 0xD7AF) ||  // Hangul
+         (c >= 0x0590 && c <= 0x06FF);    // Hebrew, Arabic
+}
+
+bool is_upper(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
+  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0;
+  if (c >= 0x391 && c <= 0x3A9) return true;
+  if (c >= 0x410 && c <= 0x42F) return true;
+  return false;
+}
+
+bool is_unicode_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+namespace {
+
+// Apostrophes and hyphens that stay inside a word: ' ’ - ‑ (U+2011) and ‐ (U+2010).
+bool is_word_joiner(char32_t c) {
+  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+template <typename F>
+void for_each_word(std::string_view s, F&& f) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t start = i;
+    const char32_t c = decode_utf8(s, i);
+    if (!is_word_char(c)) continue;
+    size_t end = i;
+    while (i < s.size()) {
+      size_t k = i;
+      const char32_t d = decode_utf8(s, k);
+      if (is_word_char(d)) {
+        i = end = k;
+        continue;
+      }
+      if (is_word_joiner(d) && k < s.size()) {
+        size_t m = k;
+        if (is_word_char(decode_utf8(s, m))) {
+          i = end = m;
+          continue;
+        }
+      }
+      break;
+    }
+    f(s.substr(start, end - start));
+  }
+}
+
+}  // namespace
+
+uint32_t count_words(std::string_view s) {
+  uint32_t n = 0;
+  for_each_word(s, [&](std::string_view) { ++n; });
+  return n;
+}
+
+std::vector<std::string_view> words(std::string_view s) {
+  std::vector<std::string_view> out;
+  for_each_word(s, [&](std::string_view w) { out.push_back(w); });
+  return out;
+}
+
+namespace {
+void plain_into(const Inlines& inlines, std::string& out) {
+  for (const Inline& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::text:
+      case InlineKind::code:
+        out += in.text;
+        break;
+      case InlineKind::soft_break:
+      case InlineKind::line_break:
+        out += ' ';
+        break;
+      case InlineKind::html:
+      case InlineKind::footnote_reference:
+        break;
+      default:
+        plain_into(in.children, out);
+        break;
+    }
+  }
+}
+
+void block_plain_into(const Block& b, std::string& out) {
+  if (!b.inlines.empty()) {
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    plain_into(b.inlines, out);
+  }
+  if (b.kind == BlockKind::code) {
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    out += b.text;
+  }
+  for (const Block& c : b.children) block_plain_into(c, out);
+  if (!b.attribution.empty()) {
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    plain_into(b.attribution, out);
+  }
+}
+}  // namespace
+
+std::string plain_text(const Inlines& inlines) {
+  std::string out;
+  plain_into(inlines, out);
+  return out;
+}
+
+std::string plain_text(const Block& block) {
+  std::string out;
+  block_plain_into(block, out);
+  return out;
+}
+
+std::string slugify(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  bool dash = false;
+  while (i < s.size()) {
+    const char32_t c = decode_utf8(s, i);
+    if (is_word_char(c)) {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      if (c >= 'A' && c <= 'Z') {
+        out += static_cast<char>(c - 'A' + 'a');
+      } else if (c >= 0xC0 && c <= 0xDE && c != 0xD7) {
+        append_utf8(out, c + 0x20);
+      } else {
+        append_utf8(out, c);
+      }
+    } else if (c == ' ' || c == '-' || c == '_' || is_unicode_space(c)) {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+TextMap::TextMap(const Inlines& inlines) { add(inlines); }
+
+void TextMap::add(const Inlines& inlines) {
+  for (const Inline& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::text:
+      case InlineKind::code:
+        pieces_.push_back({static_cast<uint32_t>(text_.size()),
+                           static_cast<uint32_t>(in.text.size()), in.range.begin,
+                           in.kind == InlineKind::text && in.verbatim});
+        text_ += in.text;
+        break;
+      case InlineKind::soft_break:
+      case InlineKind::line_break:
+        pieces_.push_back({static_cast<uint32_t>(text_.size()), 1, in.range.begin, false});
+        text_ += ' ';
+        break;
+      case InlineKind::html:
+      case InlineKind::footnote_reference:
+        break;
+      default:
+        add(in.children);
+        break;
+    }
+  }
+}
+
+const TextMap::Piece* TextMap::piece_at(uint32_t i) const {
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), i,
+                             [](uint32_t v, const Piece& p) { return v < p.text_begin; });
+  if (it == pieces_.begin()) return nullptr;
+  return &*(it - 1);
+}
+
+uint32_t TextMap::source_offset(uint32_t i) const {
+  const Piece* p = piece_at(i);
+  if (!p) return pieces_.empty() ? 0 : pieces_.front().source_begin;
+  if (!p->verbatim) return p->source_begin;
+  return p->source_begin + std::min(i - p->text_begin, p->length);
+}
+
+bool TextMap::exact(uint32_t b, uint32_t e) const {
+  if (e < b) return false;
+  const Piece* p = piece_at(b);
+  if (!p || !p->verbatim) return false;
+  return e <= p->text_begin + p->length;
+}
+
+SourceRange TextMap::source_range(uint32_t b, uint32_t e) const {
+  if (exact(b, e)) return {source_offset(b), source_offset(b) + (e - b)};
+  // Not in one verbatim piece: span from the first to the last mapped byte.
+  const uint32_t sb = source_offset(b);
+  uint32_t se = e > b ? source_offset(e - 1) + 1 : sb;
+  if (se < sb) se = sb;
+  return {sb, se};
+}
+
+}  // namespace galley::detail

@@ -1,0 +1,85 @@
+// Small text helpers shared by parsers, recognisers, rules and renderers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "galley/article.h"
+
+namespace galley::detail {
+
+/// ASCII whitespace (space, tab, CR, LF, FF, VT).
+inline bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+/// Trims ASCII whitespace on both sides.
+std::string_view trim(std::string_view s);
+/// Trims ASCII whitespace and Unicode spaces (NBSP, thin spaces…) on both sides.
+std::string_view trim_unicode(std::string_view s);
+/// Splits on any of `separators`, dropping empty pieces.
+std::vector<std::string_view> split_words(std::string_view s, std::string_view separators);
+/// ASCII lowercase copy.
+std::string to_lower_ascii(std::string_view s);
+/// Case-insensitive (ASCII) prefix test.
+bool starts_with_ci(std::string_view s, std::string_view prefix);
+/// Case-insensitive (ASCII) equality.
+bool equals_ci(std::string_view a, std::string_view b);
+
+/// Decodes the code point at s[i] and advances i; invalid bytes yield U+FFFD.
+char32_t decode_utf8(std::string_view s, size_t& i);
+/// Decodes the code point that ends just before s[i] and moves i back to its start.
+char32_t decode_utf8_before(std::string_view s, size_t& i);
+/// Appends a code point as UTF-8.
+void append_utf8(std::string& out, char32_t c);
+/// Whether a code point is a letter or digit (ASCII, Latin-1, Latin Extended, Greek, Cyrillic).
+bool is_word_char(char32_t c);
+/// Whether a code point is upper case (ASCII, Latin-1, Latin Extended-A basics).
+bool is_upper(char32_t c);
+/// Whether a code point is a Unicode space separator (including NBSP and narrow NBSP).
+bool is_unicode_space(char32_t c);
+
+/// Counts words: runs of letters and digits, with inner apostrophes and hyphens.
+uint32_t count_words(std::string_view s);
+/// Splits text into words (same definition as count_words).
+std::vector<std::string_view> words(std::string_view s);
+
+/// Plain text of inlines: text and code literals, image alt text, breaks as spaces.
+std::string plain_text(const Inlines& inlines);
+/// Plain text of a block and its children, paragraphs separated by "\n".
+std::string plain_text(const Block& block);
+
+/// A GitHub-style slug: lowercase, letters and digits kept, spaces to '-', punctuation dropped.
+std::string slugify(std::string_view s);
+
+/// Plain text of inlines with a map back to source bytes, for rules and recognisers that
+/// search text and must report exact source positions.
+class TextMap {
+ public:
+  /// Builds the plain text of `inlines`.
+  explicit TextMap(const Inlines& inlines);
+  TextMap() = default;
+  /// The plain text.
+  const std::string& text() const { return text_; }
+  /// Source byte of text index `i` (the start of its piece if the piece is not verbatim).
+  uint32_t source_offset(uint32_t i) const;
+  /// Source range of text range [b, e), or an empty range when it is not exactly mappable.
+  SourceRange source_range(uint32_t b, uint32_t e) const;
+  /// Whether text range [b, e) maps one-to-one onto source bytes.
+  bool exact(uint32_t b, uint32_t e) const;
+
+ private:
+  struct Piece {
+    uint32_t text_begin;
+    uint32_t length;
+    uint32_t source_begin;
+    bool verbatim;
+  };
+  void add(const Inlines& inlines);
+  const Piece* piece_at(uint32_t i) const;
+  std::string text_;
+  std::vector<Piece> pieces_;
+};
+
+}  // namespace galley::detail
