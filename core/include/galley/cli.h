@@ -28,4 +28,9 @@ class Io {
 /// or config, or a usage error.
 int run(const std::vector<std::string>& args, Io& io);
 
+/// The command line for embedders without a file system (the npm package's bin): the request
+/// is {"args":[…],"files":{"path":"contents",…},"stdin":"…"} with every file the arguments
+/// name already read; the reply is {"code":n,"stdout":"…","stderr":"…","writes":{"path":"…"}}.
+std::string run_json(std::string_view request);
+
 }  // namespace galley::cli

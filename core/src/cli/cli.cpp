@@ -5,6 +5,7 @@
 #include <map>
 
 #include "galley/galley.h"
+#include "json_value.h"
 #include "render/writer.h"
 
 namespace galley::cli {
@@ -454,6 +455,69 @@ int run(const std::vector<std::string>& argv, Io& io) {
     }
   }
   return error ? kFindings : kOk;
+}
+
+namespace {
+
+class MemoryIo : public Io {
+ public:
+  std::map<std::string, std::string> files;
+  std::optional<std::string> stdin_text;
+  std::map<std::string, std::string> writes;
+  std::optional<std::string> read(const std::string& path) override {
+    if (path == "-") return stdin_text;
+    const auto it = files.find(path);
+    if (it == files.end()) return std::nullopt;
+    return it->second;
+  }
+  bool write(const std::string& path, std::string_view contents) override {
+    writes[path] = std::string(contents);
+    return true;
+  }
+};
+
+}  // namespace
+
+std::string run_json(std::string_view request) {
+  MemoryIo io;
+  std::vector<std::string> args;
+  int code = kRefused;
+  Result<nlohmann::ordered_json> parsed = detail::parse_json(request, ErrorCode::invalid_options, "The CLI request");
+  if (!parsed || !parsed.value().is_object()) {
+    io.err += "galley: the command-line request is malformed.\n";
+  } else {
+    const nlohmann::ordered_json& req = parsed.value();
+    if (req.contains("args") && req["args"].is_array()) {
+      for (const auto& a : req["args"]) {
+        if (a.is_string()) args.push_back(a.get<std::string>());
+      }
+    }
+    if (req.contains("files") && req["files"].is_object()) {
+      for (auto it = req["files"].begin(); it != req["files"].end(); ++it) {
+        if (it.value().is_string()) io.files[it.key()] = it.value().get<std::string>();
+      }
+    }
+    if (req.contains("stdin") && req["stdin"].is_string()) io.stdin_text = req["stdin"].get<std::string>();
+    code = run(args, io);
+  }
+  std::string out;
+  render::JsonWriter w(out);
+  w.begin_object();
+  w.key("code");
+  w.integer(code);
+  w.key("stdout");
+  w.string(io.out);
+  w.key("stderr");
+  w.string(io.err);
+  w.key("writes");
+  w.begin_object();
+  for (const auto& [path, contents] : io.writes) {
+    w.key(path);
+    w.string(contents);
+  }
+  w.end_object();
+  w.end_object();
+  return out;
 }
 
 }  // namespace galley::cli

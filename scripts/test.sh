@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs, builds and runs every test suite; prints each runner's own summary and a
+# final table. Exits non-zero when any suite fails.
+# Usage: scripts/test.sh [suite…]   (default: all; suites: native wasm e2e)
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+"$ROOT/scripts/setup.sh" || exit 1
+
+suites=("$@")
+[ ${#suites[@]} -gt 0 ] || suites=(native wasm e2e)
+
+declare -A status
+order=()
+run() {
+  local name=$1
+  shift
+  order+=("$name")
+  echo
+  echo "=== $name"
+  local start=$SECONDS
+  if "$@"; then
+    status[$name]="PASS ($((SECONDS - start)) s)"
+  else
+    status[$name]="FAIL ($((SECONDS - start)) s)"
+  fi
+}
+
+native_tests() {
+  scripts/build.sh native && ctest --preset native-release -j2 --output-on-failure
+}
+wasm_tests() {
+  scripts/build.sh wasm && node --test npm/test/
+}
+e2e_tests() {
+  scripts/build.sh web && (cd e2e && npx playwright test)
+}
+
+for s in "${suites[@]}"; do
+  case "$s" in
+    native) run "ctest (native)" native_tests ;;
+    wasm) run "node --test (npm package)" wasm_tests ;;
+    e2e) run "playwright (demo in Chromium)" e2e_tests ;;
+    *) echo "unknown suite: $s" >&2; exit 2 ;;
+  esac
+done
+
+echo
+echo "=== summary"
+failed=0
+for name in "${order[@]}"; do
+  printf '  %-34s %s\n' "$name" "${status[$name]}"
+  [[ "${status[$name]}" == PASS* ]] || failed=1
+done
+exit $failed

@@ -1,0 +1,94 @@
+// The one embind binding: a thin engine around galley::run_json and galley::cli::run_json.
+// Input travels as UTF-8 written by JavaScript straight into the wasm heap (TextEncoder
+// encodeInto), and output is read back from the heap: no per-call string conversion.
+#include <emscripten/bind.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+
+#include "galley/cli.h"
+#include "galley/galley.h"
+
+namespace {
+
+class Engine {
+ public:
+  Engine() = default;
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+  ~Engine() { std::free(input_); }
+
+  /// A buffer of at least `bytes` for the next source: its address in the wasm heap, or 0
+  /// when memory cannot grow that far (malloc returns null: the module is built with
+  /// ABORTING_MALLOC=0).
+  uintptr_t input(size_t bytes) {
+    if (capacity_ < bytes) {
+      std::free(input_);
+      input_ = static_cast<char*>(std::malloc(bytes));
+      capacity_ = input_ ? bytes : 0;
+      if (!input_) return 0;
+    }
+    return reinterpret_cast<uintptr_t>(input_);
+  }
+
+  /// Runs `command` ("format", "check", "fix", "rules") over the first `length` bytes of the
+  /// input buffer; returns the byte length of the JSON result at output().
+  size_t run(const std::string& command, size_t length, const std::string& options) {
+    length = std::min(length, capacity_);
+    // Make sure the heap can hold what the run will need before starting it: an allocation
+    // failure in the middle would abort the module, a refusal here is an error value.
+    if (void* probe = std::malloc(length * kWorkFactor + kWorkBase)) {
+      std::free(probe);
+    } else {
+      output_ = kOutOfMemory;
+      return output_.size();
+    }
+    output_ = galley::run_json(command, std::string_view(input_ ? input_ : "", length), options);
+    return output_.size();
+  }
+
+  /// Runs the command line over files that JavaScript read; see galley::cli::run_json.
+  size_t cli(const std::string& request) {
+    output_ = galley::cli::run_json(request);
+    return output_.size();
+  }
+
+  /// Address of the last result.
+  uintptr_t output() const { return reinterpret_cast<uintptr_t>(output_.data()); }
+
+  /// Frees the result, and the input buffer after a very large call.
+  void release() {
+    std::string().swap(output_);
+    if (capacity_ > (1u << 20)) {
+      std::free(input_);
+      input_ = nullptr;
+      capacity_ = 0;
+    }
+  }
+
+ private:
+  static constexpr size_t kWorkFactor = 24;
+  static constexpr size_t kWorkBase = 4u << 20;
+  static constexpr const char* kOutOfMemory =
+      "{\"ok\":false,\"error\":{\"code\":\"out-of-memory\",\"message\":\"Not enough memory to "
+      "process this input.\",\"field\":\"\"}}";
+  char* input_ = nullptr;
+  size_t capacity_ = 0;
+  std::string output_;
+};
+
+std::string version() { return std::string(galley::version()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(galley) {
+  emscripten::class_<Engine>("Engine")
+      .constructor<>()
+      .function("input", &Engine::input)
+      .function("run", &Engine::run)
+      .function("cli", &Engine::cli)
+      .function("output", &Engine::output)
+      .function("release", &Engine::release);
+  emscripten::function("version", &version);
+}
