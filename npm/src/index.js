@@ -1,138 +1,91 @@
-// The Galley npm package: loads the WebAssembly core once and exposes format, check, fix, rules.
+// The galley package: createGalley() loads the WebAssembly core once and returns format, check, fix, rules.
 import createGalleyModule from '../dist/galley.mjs';
-import { GalleyError } from './errors.js';
+import { GalleyError, errorCodes } from './errors.js';
+import { compileOnce } from './loader.js';
+import { Runtime } from './runtime.js';
 
-export { GalleyError };
+export { GalleyError, errorCodes };
 
-const defaultWasmUrl = new URL('../dist/galley.wasm', import.meta.url);
-const compiled = new Map();
+/** Where the package's own galley.wasm is; bundlers see this pattern and emit the file. */
+const defaultWasm = new URL('../dist/galley.wasm', import.meta.url);
 
-async function bytesOf(source) {
-  if (source instanceof URL || typeof source === 'string') {
-    const url = source instanceof URL ? source : new URL(source, import.meta.url);
-    if (url.protocol === 'file:') {
-      const fsModule = 'node:fs/promises';
-      const { readFile } = await import(/* @vite-ignore */ fsModule);
-      return readFile(url);
-    }
-    return fetch(url);
-  }
-  return source;
-}
-
-async function compile(source) {
-  const loaded = await bytesOf(source);
-  if (loaded instanceof WebAssembly.Module) return loaded;
-  if (typeof Response !== 'undefined' && loaded instanceof Response) {
-    if (!loaded.ok) throw new GalleyError(`Cannot load galley.wasm: HTTP ${loaded.status}`, 'internal', 'wasm');
-    const type = loaded.headers.get('content-type') || '';
-    if (typeof WebAssembly.compileStreaming === 'function' && type.startsWith('application/wasm')) {
-      return WebAssembly.compileStreaming(loaded);
-    }
-    return WebAssembly.compile(await loaded.arrayBuffer());
-  }
-  if (loaded instanceof ArrayBuffer || ArrayBuffer.isView(loaded)) return WebAssembly.compile(loaded);
-  throw new GalleyError('Option wasm must be a URL, a string, a Response, bytes or a WebAssembly.Module.', 'invalid-options', 'wasm');
-}
-
-/** Compiles the wasm once per source and shares the result. */
-function compileOnce(source = defaultWasmUrl) {
-  const key = source instanceof URL ? source.href : source;
-  let promise = compiled.get(key);
-  if (!promise) {
-    promise = compile(source);
-    compiled.set(key, promise);
-    promise.catch(() => compiled.delete(key));
-  }
-  return promise;
-}
-
-/** Instantiates the Emscripten module from a compiled WebAssembly.Module. */
-async function instantiate(wasmModule) {
-  return createGalleyModule({
-    instantiateWasm(imports, receive) {
-      WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule));
-      return {};
-    },
-  });
-}
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+/** Access to the runtime for the package's own CLI and tests; not part of the API. */
+export const internal = Symbol.for('galley.internal');
 
 function optionsJson(options) {
-  if (options === undefined || options === null) return '{}';
+  if (options === undefined || options === null) return ['{}', undefined];
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new GalleyError('Options must be an object.', 'invalid-options', '');
+    throw new GalleyError(`Options must be an object; got ${Array.isArray(options) ? 'an array' : typeof options}.`, 'invalid-options', '');
   }
-  return JSON.stringify(options);
+  let json;
+  try {
+    json = JSON.stringify(options);
+  } catch (cause) {
+    throw new GalleyError(`Options cannot be converted to JSON: ${cause.message}`, 'invalid-options', '', { cause });
+  }
+  return [json, options.maxInputBytes];
 }
 
+function checkSource(source) {
+  if (typeof source !== 'string' && !(source instanceof Uint8Array)) {
+    throw new GalleyError(
+      `The source must be a string or a Uint8Array of UTF-8; got ${source === null ? 'null' : typeof source}.`,
+      'invalid-input',
+      'source',
+    );
+  }
+}
+
+/** An instance of the core. Every method is synchronous and leaves the instance usable after any error. */
 class Galley {
-  #module;
-  #engine;
+  #runtime;
 
-  constructor(module) {
-    this.#module = module;
-    this.#engine = new module.Engine();
-    /** The version of the core. */
-    this.version = module.version();
+  constructor(runtime) {
+    this.#runtime = runtime;
+    /** The core's version, e.g. "0.1.0". */
+    this.version = runtime.version;
+    Object.defineProperty(this, internal, { value: runtime });
   }
 
-  #call(command, source, options) {
-    if (typeof source !== 'string') {
-      throw new GalleyError('The source must be a string.', 'invalid-input', 'source');
-    }
-    const opts = optionsJson(options);
-    // Write UTF-8 straight into the wasm heap: at most 3 bytes per UTF-16 unit.
-    const capacity = source.length * 3;
-    const ptr = this.#engine.input(capacity);
-    if (!ptr && capacity > 0) throw new GalleyError('Not enough memory for this input.', 'out-of-memory', 'source');
-    const { written } = encoder.encodeInto(source, this.#module.HEAPU8.subarray(ptr, ptr + capacity));
-    const length = this.#engine.run(command, written, opts);
-    const out = this.#engine.output();
-    const text = decoder.decode(this.#module.HEAPU8.subarray(out, out + length));
-    this.#engine.release();
-    const reply = JSON.parse(text);
-    if (!reply.ok) throw new GalleyError(reply.error.message, reply.error.code, reply.error.field);
-    delete reply.ok;
-    return reply;
+  #run(command, source, options) {
+    checkSource(source);
+    const [json, maxInputBytes] = optionsJson(options);
+    return this.#runtime.run(command, source, json, maxInputBytes);
   }
 
-  /** Parses, recognises, checks and renders an article. */
+  /** Parses, recognises, checks and renders an article (outputs default to html and json). */
   format(source, options) {
-    const result = this.#call('format', source, options);
-    if (result.article !== undefined) {
-      result.json = result.article;
-    }
-    return result;
+    return this.#run('format', source, options);
   }
 
-  /** Checks an article: diagnostics and stats, nothing rendered. */
+  /** Recognises and checks an article: the diagnostics and stats, nothing rendered. */
   check(source, options) {
-    return this.#call('check', source, options);
+    return this.#run('check', source, options);
   }
 
-  /** Applies every automatic fix until none is left. */
+  /** Applies every automatic fix, re-checking until nothing fixable is left. */
   fix(source, options) {
-    return this.#call('fix', source, options);
+    return this.#run('fix', source, options);
   }
 
-  /** The rule catalogue. */
+  /** The rule catalogue, in registry order. */
   rules() {
-    return this.#call('rules', '', undefined).rules;
+    return this.#runtime.run('rules', '', '{}').rules;
   }
 }
 
 /**
- * Loads the WebAssembly core (compiled once and shared) and returns a Galley instance.
- * @param {{wasm?: URL|string|Response|ArrayBuffer|ArrayBufferView|WebAssembly.Module}} [options]
+ * Loads the WebAssembly core and returns a Galley instance. The wasm is compiled once per source
+ * and shared; each call returns an independent instance.
+ * @param {{wasm?: URL|string|Response|ArrayBuffer|ArrayBufferView|WebAssembly.Module|Promise<any>}} [options]
  */
 export async function createGalley(options = {}) {
-  if (options === null || typeof options !== 'object') {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new GalleyError('createGalley options must be an object.', 'invalid-options', '');
   }
-  const wasmModule = await compileOnce(options.wasm ?? defaultWasmUrl);
-  const module = await instantiate(wasmModule);
-  return new Galley(module);
+  for (const key of Object.keys(options)) {
+    if (key !== 'wasm') throw new GalleyError(`Unknown createGalley option '${key}'; expected wasm.`, 'invalid-options', key);
+  }
+  const wasmModule = await compileOnce(options.wasm ?? defaultWasm);
+  return new Galley(new Runtime(createGalleyModule, wasmModule));
 }

@@ -10,9 +10,9 @@ test('formats Markdown into HTML with the headline and sections', () => {
   assert.equal(result.mode, 'markdown');
   assert.match(result.html, /<h1 class="galley-headline">Title<\/h1>/);
   assert.match(result.html, /<section class="galley-section" aria-labelledby="first-part">/);
-  assert.equal(result.json.headline.text, 'Title');
-  assert.equal(result.json.dek.text, 'The dek.');
-  assert.equal(result.json.sections[0].heading.text, 'First part');
+  assert.equal(result.article.headline.text, 'Title');
+  assert.equal(result.article.dek.text, 'The dek.');
+  assert.equal(result.article.sections[0].heading.text, 'First part');
 });
 
 test('check reports headline/missing with UTF-16 positions', () => {
@@ -33,7 +33,7 @@ test('bad options throw GalleyError invalid-options naming the field, and the in
     return true;
   });
   assert.throws(() => galley.check('# T', { rules: { 'no/such-rule': 'error' } }), (e) => e.code === 'invalid-options' && e.field === 'rules.no/such-rule');
-  assert.equal(galley.format('# Still works').json.headline.text, 'Still works');
+  assert.equal(galley.format('# Still works').article.headline.text, 'Still works');
 });
 
 test('input over the size limit is refused with input-too-large', () => {

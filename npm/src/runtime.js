@@ -1,0 +1,174 @@
+// One running instance of the WebAssembly core: moves text in and out of its heap, and replaces
+// the instance after a trap so that the caller's Galley object keeps working.
+import { GalleyError } from './errors.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The core's default size limit (Options::max_input_bytes). */
+const defaultMaxInputBytes = 8 * 1024 * 1024;
+
+/** The exact UTF-8 length of a string: only computed for input that is over the limit. */
+function utf8Length(text) {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Maps a trap or abort of the wasm to a stable code. */
+function failureCode(error) {
+  const text = String(error?.message ?? error);
+  return /OOM|out of memory|Cannot enlarge memory|Array buffer allocation failed/i.test(text) ? 'out-of-memory' : 'internal';
+}
+
+export class Runtime {
+  #factory;
+  #wasmModule;
+  #module = null;
+  #engine = null;
+  #log = [];
+
+  /**
+   * @param {(module: object) => Promise<object>} factory the Emscripten module factory (dist/galley.mjs)
+   * @param {WebAssembly.Module} wasmModule the compiled core
+   */
+  constructor(factory, wasmModule) {
+    this.#factory = factory;
+    this.#wasmModule = wasmModule;
+    this.#instantiate();
+    /** The core's version string. */
+    this.version = this.#module.version();
+  }
+
+  /**
+   * Creates a fresh instance from the compiled module. Synchronous: the instantiateWasm hook hands
+   * the instance back before returning, so the Emscripten glue runs its start-up at once and the
+   * module object is complete when the factory returns. This is what lets a failed call restart
+   * the core without making the API asynchronous.
+   */
+  #instantiate() {
+    const wasmModule = this.#wasmModule;
+    const log = [];
+    const module = {
+      instantiateWasm(imports, receive) {
+        const instance = new WebAssembly.Instance(wasmModule, imports);
+        receive(instance, wasmModule);
+        return instance.exports;
+      },
+      print: (line) => log.push(String(line)),
+      printErr: (line) => log.push(String(line)),
+      onAbort: (what) => log.push(`abort: ${what}`),
+    };
+    // The factory's promise rejects when the module aborts later; the call that aborted reports it.
+    Promise.resolve(this.#factory(module)).catch(() => {});
+    if (typeof module.Engine !== 'function') {
+      throw new GalleyError(`The WebAssembly core did not start. ${log.join(' ')}`.trim(), 'internal', 'wasm');
+    }
+    this.#module = module;
+    this.#engine = new module.Engine();
+    this.#log = log;
+  }
+
+  /** Drops a broken instance and starts a new one; if that fails too, the next call tries again. */
+  #restart() {
+    this.#module = null;
+    this.#engine = null;
+    try {
+      this.#instantiate();
+    } catch {
+      // Retried on the next call.
+    }
+  }
+
+  /** Runs `body` against the live instance; a trap or abort restarts the core and becomes a GalleyError. */
+  #guard(body) {
+    if (!this.#engine) this.#instantiate();
+    try {
+      return body(this.#module, this.#engine);
+    } catch (error) {
+      if (error instanceof GalleyError) throw error;
+      const log = this.#log.join(' ').trim();
+      this.#restart();
+      const code = failureCode(`${error?.message ?? error} ${log}`);
+      throw new GalleyError(
+        `The WebAssembly core failed (${error?.message ?? error}) and was restarted; this call was lost, the next one will run.`,
+        code,
+        '',
+        { cause: error },
+      );
+    }
+  }
+
+  /** Reads the last result from the heap and frees it. */
+  static #take(module, engine, length) {
+    const out = engine.output();
+    const text = decoder.decode(module.HEAPU8.subarray(out, out + length));
+    engine.release();
+    return text;
+  }
+
+  /**
+   * Runs a command of galley::run_json ("format", "check", "fix", "rules") and returns its parsed
+   * reply without the `ok` flag, or throws the refusal as a GalleyError.
+   * @param {string} command
+   * @param {string|Uint8Array} source UTF-8 bytes or a string (encoded straight into the heap)
+   * @param {string} optionsJson
+   * @param {number|undefined} maxInputBytes the limit the options ask for, if valid
+   */
+  run(command, source, optionsJson, maxInputBytes) {
+    const limit = Number.isSafeInteger(maxInputBytes) && maxInputBytes > 0 ? maxInputBytes : defaultMaxInputBytes;
+    let truncated = false;
+    const text = this.#guard((module, engine) => {
+      let length;
+      if (typeof source === 'string') {
+        // At most 3 bytes per UTF-16 unit; never more than just over the limit, which is enough to
+        // know that the input is too large without encoding all of it.
+        const capacity = Math.min(source.length * 3, limit + 4);
+        const ptr = engine.input(capacity);
+        if (!ptr && capacity > 0) throw new GalleyError('Not enough memory for this input.', 'out-of-memory', 'source');
+        const { read, written } = encoder.encodeInto(source, module.HEAPU8.subarray(ptr, ptr + capacity));
+        truncated = read < source.length;
+        length = written;
+      } else {
+        length = Math.min(source.length, limit + 1);
+        truncated = length < source.length;
+        const ptr = engine.input(length);
+        if (!ptr && length > 0) throw new GalleyError('Not enough memory for this input.', 'out-of-memory', 'source');
+        module.HEAPU8.set(source.subarray(0, length), ptr);
+      }
+      return Runtime.#take(module, engine, engine.run(command, length, optionsJson));
+    });
+    const reply = JSON.parse(text);
+    if (!reply.ok) {
+      const { code, field } = reply.error;
+      let { message } = reply.error;
+      if (code === 'input-too-large' && truncated) {
+        // Only the first bytes were copied in: name the real size.
+        const size = typeof source === 'string' ? utf8Length(source) : source.length;
+        message = message.replace(/^The input is \d+ bytes/, `The input is ${size} bytes`);
+      }
+      throw new GalleyError(message, code, field);
+    }
+    delete reply.ok;
+    return reply;
+  }
+
+  /** Runs galley::cli::run_json: {args, files, stdin} → {code, stdout, stderr, writes}. */
+  cli(request) {
+    const text = this.#guard((module, engine) => Runtime.#take(module, engine, engine.cli(JSON.stringify(request))));
+    return JSON.parse(text);
+  }
+
+  /** Makes the core fail on purpose, to test recovery: "trap", "abort" or "memory". */
+  debugFail(kind) {
+    return this.#guard((module) => module.debugFail(kind));
+  }
+}
