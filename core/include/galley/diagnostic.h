@@ -68,6 +68,9 @@ struct RuleInfo {
   bool fixable = false;                  ///< Whether findings carry fixes.
   std::string example;                   ///< Markdown that triggers the rule.
   std::string example_fixed;             ///< The example after fix(), if fixable.
+  /// Options of this rule (a JSON object such as {"max-words": 40}) under which `example`
+  /// fails; empty for the defaults. Lets a threshold rule keep a short example.
+  std::string example_options = {};
 };
 
 }  // namespace galley
