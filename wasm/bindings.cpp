@@ -80,6 +80,20 @@ class Engine {
 
 std::string version() { return std::string(galley::version()); }
 
+/// Fails on purpose, so that the package's tests can prove that a trap or an abort leaves the
+/// JavaScript object usable (it restarts the module): "trap" runs `unreachable`, "abort" calls
+/// abort(), "memory" reads outside the heap. Nothing in the package calls it otherwise.
+int debug_fail(const std::string& kind) {
+  if (kind == "trap") __builtin_trap();
+  if (kind == "abort") std::abort();
+  if (kind == "memory") {
+    // Above the 2 GB the heap may grow to: out of bounds of the wasm memory.
+    volatile const char* outside = reinterpret_cast<const char*>(uintptr_t{0xfffffff0u});
+    return *outside;
+  }
+  return 0;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(galley) {
@@ -91,4 +105,5 @@ EMSCRIPTEN_BINDINGS(galley) {
       .function("output", &Engine::output)
       .function("release", &Engine::release);
   emscripten::function("version", &version);
+  emscripten::function("debugFail", &debug_fail);
 }

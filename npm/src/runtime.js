@@ -98,8 +98,9 @@ export class Runtime {
       const log = this.#log.join(' ').trim();
       this.#restart();
       const code = failureCode(`${error?.message ?? error} ${log}`);
+      const what = String(error?.message ?? error).replace(/\. Build with -s ASSERTIONS=1 for more info\.?$/, '');
       throw new GalleyError(
-        `The WebAssembly core failed (${error?.message ?? error}) and was restarted; this call was lost, the next one will run.`,
+        `The WebAssembly core failed (${what}) and was restarted; this call was lost, the next one will run.`,
         code,
         '',
         { cause: error },
