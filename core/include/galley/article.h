@@ -90,6 +90,7 @@ struct Block {
   std::vector<Align> align;     ///< table: alignment of each column.
   Inlines attribution;          ///< quote: the attribution line ("— Name"); figure: caption.
   std::string speaker;          ///< quote: the person named by the attribution.
+  bool pull = false;            ///< quote: a pull quote (e.g. a quote-block shortcode), set apart from the text.
   Recognition how;              ///< heading and quote: how they were recognised.
   SourceRange range;            ///< Where the block stands in the source.
 };
@@ -171,6 +172,7 @@ struct Quote {
 /// Facts about the article as a whole.
 struct Meta {
   std::string language = "en";        ///< BCP 47 code from front matter or detection.
+  Recognition language_how;           ///< Where the language came from (front matter, text, option).
   uint32_t word_count = 0;            ///< Words of body text.
   double reading_minutes = 0;         ///< At 238 words a minute, rounded up to a tenth.
   std::string date;                   ///< Publication date as given.
@@ -188,8 +190,12 @@ struct Article {
   std::vector<Person> byline;         ///< Authors from front matter or a "By …" line.
   Recognition byline_how;             ///< Where the byline came from.
   SourceRange byline_range;           ///< The "By …" line, if there was one.
+  /// The "By …" line as written ("By Jane Doe and John Smith, Reuters"), when the byline came
+  /// from one; it is not part of any section, so renderers show it instead of composing one.
+  std::optional<TextPart> byline_text;
   std::string dateline;               ///< "KYIV, Ukraine (AP) —" style prefix, or empty.
-  SourceRange dateline_range;         ///< Where the dateline stands.
+  SourceRange dateline_range;         ///< Where the dateline stands (inside the first paragraph).
+  Recognition dateline_how;           ///< Why this is the dateline.
   std::vector<Section> sections;      ///< In source order.
   std::optional<Takeaways> takeaways; ///< The key takeaways box.
   std::optional<Credits> credits;     ///< The credits.
