@@ -17,9 +17,12 @@ struct FrontMatter {
   uint32_t body_offset = 0;          ///< Where the body starts (after the closing delimiter).
   std::string json = "{}";           ///< Every key, as a JSON object.
   std::string title;                 ///< title
+  SourceRange title_range;           ///< Where the title's value stands.
   std::string dek;                   ///< dek, deck, description, excerpt, summary
   std::string dek_key;               ///< Which key gave the dek.
+  SourceRange dek_range;             ///< Where the dek's value stands.
   std::vector<std::string> authors;  ///< author / authors
+  std::vector<SourceRange> author_ranges;  ///< Where each author stands (one per author).
   std::string author_bio;            ///< author_bio
   std::string date;                  ///< date
   std::vector<std::string> tags;     ///< tags (or topics)
