@@ -22,7 +22,7 @@ for t in "${targets[@]}"; do
     native) preset native-release ;;
     asan) preset native-asan ;;
     fuzz) preset native-fuzz ;;
-    wasm) preset wasm-release ;;
+    wasm) preset wasm-release && node npm/scripts/build-inline.mjs ;;
     web) (cd web && npx vite build --logLevel warn) ;;
     *) echo "unknown build target: $t" >&2; exit 2 ;;
   esac
