@@ -9,14 +9,60 @@ const Rule& input_invalid_utf8();
 const Rule& headline_missing();
 const Rule& heading_increment();
 const Rule& section_empty();
+const Rule& headline_length();
+const Rule& dek_missing();
+const Rule& heading_duplicate();
+const Rule& heading_trailing_punctuation();
+const Rule& heading_length();
+const Rule& section_too_long();
+const Rule& paragraph_too_long();
+const Rule& sentence_too_long();
+const Rule& sentence_repeated_start();
+const Rule& quotes_unbalanced();
+const Rule& quotes_unattributed();
+const Rule& quotes_attribution_format();
+const Rule& takeaways_missing();
+const Rule& takeaways_count();
+const Rule& takeaways_item_length();
+const Rule& takeaways_duplicate();
+const Rule& author_missing();
+const Rule& author_name();
+const Rule& author_bio_length();
+const Rule& author_not_credited();
+const Rule& links_unsafe_url();
+const Rule& links_empty_text();
+const Rule& images_alt_missing();
 
 const std::vector<const Rule*>& registry() {
   static const std::vector<const Rule*> rules = {
       &input_mode(),
       &input_invalid_utf8(),
       &headline_missing(),
+      &headline_length(),
+      &dek_missing(),
       &heading_increment(),
+      &heading_duplicate(),
+      &heading_trailing_punctuation(),
+      &heading_length(),
       &section_empty(),
+      &section_too_long(),
+      &paragraph_too_long(),
+      &sentence_too_long(),
+      &sentence_repeated_start(),
+      &quotes_unbalanced(),
+      &quotes_unattributed(),
+      &quotes_attribution_format(),
+      &takeaways_missing(),
+      &takeaways_count(),
+      &takeaways_item_length(),
+      &takeaways_duplicate(),
+      &author_missing(),
+      &author_name(),
+      &author_bio_length(),
+      &author_not_credited(),
+      &links_unsafe_url(),
+      &links_empty_text(),
+      &images_alt_missing(),
   };
   return rules;
 }

@@ -1,0 +1,71 @@
+// author/not-credited: the author box names someone the byline and credits do not.
+#include "rules/prose.h"
+
+namespace galley::rules {
+namespace {
+
+// Lower-case name words without initials and titles.
+std::vector<std::string> name_words(std::string_view name) {
+  std::vector<std::string> out;
+  for (std::string_view w : detail::words(name)) {
+    if (count_chars(w) <= 1) continue;  // an initial
+    std::string lower = normalise_words(w);
+    if (lower == "dr" || lower == "mr" || lower == "mrs" || lower == "ms" || lower == "prof" ||
+        lower == "jr" || lower == "sr") {
+      continue;
+    }
+    out.push_back(std::move(lower));
+  }
+  return out;
+}
+
+// Same person: the same last name, and the same first name unless one gives only one name.
+bool same_person(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return false;
+  if (a.back() != b.back()) return false;
+  return a.size() == 1 || b.size() == 1 || a.front() == b.front();
+}
+
+void check(const Article& a, const Context&, Sink& sink) {
+  if (!a.author_box || a.author_box->name.empty()) return;
+  std::vector<const Person*> credited;
+  for (const Person& p : a.byline) credited.push_back(&p);
+  if (a.credits) {
+    for (const Person& p : a.credits->people) credited.push_back(&p);
+  }
+  if (credited.empty()) return;  // nobody else is named: the box is the credit
+  const std::vector<std::string> author = name_words(a.author_box->name);
+  std::string names;
+  for (size_t i = 0; i < credited.size(); ++i) {
+    if (same_person(author, name_words(credited[i]->name))) return;
+    if (i < 3) names += (i ? ", " : "") + credited[i]->name;
+  }
+  if (credited.size() > 3) names += " and " + std::to_string(credited.size() - 3) + " more";
+  const AuthorBox& box = *a.author_box;
+  sink.report(box.name_range.empty() ? box.range : box.name_range,
+              "The author box names " + box.name + ", who is not in the byline or credits (" +
+                  names + "); expected the author box to describe a credited author.");
+}
+
+}  // namespace
+
+const Rule& author_not_credited() {
+  static const Rule rule{
+      {"author/not-credited",
+       "Flags an author box that names someone the byline and credits do not.",
+       "An author box about a person who did not write or report the story misleads readers "
+       "about who stands behind it; it is often left over from a template or another article.",
+       {"author"},
+       Severity::warning,
+       Severity::info,
+       Severity::off,
+       {},
+       false,
+       "---\ntitle: Talks resume in Berlin\nauthor: Jane Doe\n---\n\nThe story.\n\n## About the "
+       "author\n\nJohn Smith is a reporter covering Europe for the paper.\n",
+       ""},
+      &check};
+  return rule;
+}
+
+}  // namespace galley::rules

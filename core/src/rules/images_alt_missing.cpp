@@ -1,0 +1,54 @@
+// images/alt-missing: an image with no text alternative.
+#include "rules/prose.h"
+
+namespace galley::rules {
+namespace {
+
+std::string file_name(std::string_view url) {
+  const size_t query = url.find_first_of("?#");
+  if (query != std::string_view::npos) url = url.substr(0, query);
+  while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+  const size_t slash = url.rfind('/');
+  std::string_view name = slash == std::string_view::npos ? url : url.substr(slash + 1);
+  if (name.size() > 40) name = name.substr(0, 40);
+  return std::string(name);
+}
+
+void walk(const Inlines& inlines, const Context& ctx, Sink& sink) {
+  for (const Inline& in : inlines) {
+    if (in.kind == InlineKind::image &&
+        detail::trim_unicode(detail::plain_text(in.children)).empty()) {
+      sink.report(link_range(ctx.source(), in),
+                  "The image '" + file_name(in.url) +
+                      "' has no alt text; expected a short description for "
+                      "readers who cannot see it.");
+    }
+    walk(in.children, ctx, sink);
+  }
+}
+
+void check(const Article&, const Context& ctx, Sink& sink) {
+  for (const TextBlock& t : ctx.texts()) walk(*t.inlines, ctx, sink);
+}
+
+}  // namespace
+
+const Rule& images_alt_missing() {
+  static const Rule rule{
+      {"images/alt-missing",
+       "Flags images without alt text.",
+       "Alt text is what screen readers read and what shows when the image does not load "
+       "(WCAG 1.1.1); search engines use it too.",
+       {"media", "accessibility"},
+       Severity::warning,
+       Severity::warning,
+       Severity::warning,
+       {},
+       false,
+       "# Headline\n\nThe dek.\n\n![](https://example.org/berlin-talks.jpg)\n\nThe story.\n",
+       ""},
+      &check};
+  return rule;
+}
+
+}  // namespace galley::rules

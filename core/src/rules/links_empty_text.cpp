@@ -1,0 +1,58 @@
+// links/empty-text: a link with nothing to click on or to read out.
+#include "rules/prose.h"
+
+namespace galley::rules {
+namespace {
+
+// Whether the link shows something: text, or an image with alt text.
+bool has_text(const Inlines& inlines) {
+  for (const Inline& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::text:
+      case InlineKind::code:
+        if (!detail::trim_unicode(in.text).empty()) return true;
+        break;
+      default:
+        if (has_text(in.children)) return true;
+        break;
+    }
+  }
+  return false;
+}
+
+void walk(const Inlines& inlines, const Context& ctx, Sink& sink) {
+  for (const Inline& in : inlines) {
+    if (in.kind == InlineKind::link && !has_text(in.children)) {
+      sink.report(link_range(ctx.source(), in),
+                  "The link to '" + excerpt(in.url, 1) +
+                      "' has no text; expected words that say where it leads.");
+    }
+    walk(in.children, ctx, sink);
+  }
+}
+
+void check(const Article&, const Context& ctx, Sink& sink) {
+  for (const TextBlock& t : ctx.texts()) walk(*t.inlines, ctx, sink);
+}
+
+}  // namespace
+
+const Rule& links_empty_text() {
+  static const Rule rule{
+      {"links/empty-text",
+       "Flags links with no text.",
+       "An empty link cannot be clicked by sight, and a screen reader can only read out its "
+       "address (WCAG 2.4.4, link purpose).",
+       {"links", "accessibility"},
+       Severity::warning,
+       Severity::warning,
+       Severity::warning,
+       {},
+       false,
+       "# Headline\n\nThe dek.\n\nThe statement is [](https://example.org/statement) online.\n",
+       ""},
+      &check};
+  return rule;
+}
+
+}  // namespace galley::rules

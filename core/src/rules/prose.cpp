@@ -1,0 +1,493 @@
+// Prose helpers shared by the rules: quotation marks, sentences and word counts over plain text.
+#include "rules/prose.h"
+
+#include <algorithm>
+
+#include "text_util.h"
+
+namespace galley::rules {
+namespace {
+
+constexpr char32_t kLeftDouble = 0x201C;    // “
+constexpr char32_t kRightDouble = 0x201D;   // ”
+constexpr char32_t kLowDouble = 0x201E;     // „
+constexpr char32_t kLeftSingle = 0x2018;    // ‘
+constexpr char32_t kRightSingle = 0x2019;   // ’
+constexpr char32_t kLowSingle = 0x201A;     // ‚
+constexpr char32_t kLeftGuillemet = 0xAB;   // «
+constexpr char32_t kRightGuillemet = 0xBB;  // »
+constexpr char32_t kLeftAngle = 0x2039;     // ‹
+constexpr char32_t kRightAngle = 0x203A;    // ›
+
+void add_code_spans(const Inlines& inlines, uint32_t& at, std::vector<TextSpan>& out) {
+  for (const Inline& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::text:
+        at += static_cast<uint32_t>(in.text.size());
+        break;
+      case InlineKind::code:
+        out.push_back({at, at + static_cast<uint32_t>(in.text.size())});
+        at += static_cast<uint32_t>(in.text.size());
+        break;
+      case InlineKind::soft_break:
+      case InlineKind::line_break:
+        at += 1;
+        break;
+      case InlineKind::html:
+      case InlineKind::footnote_reference:
+        break;
+      default:
+        add_code_spans(in.children, at, out);
+        break;
+    }
+  }
+}
+
+char32_t at_or_zero(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  return detail::decode_utf8(s, i);
+}
+
+char32_t before_or_zero(std::string_view s, size_t i) {
+  if (i == 0) return 0;
+  return detail::decode_utf8_before(s, i);
+}
+
+// ‘ that stands for left-out letters rather than opening a quotation: ‘90s, ‘em, ‘cause.
+bool is_elision(std::string_view s, size_t after) {
+  const char32_t next = at_or_zero(s, after);
+  if (next >= '0' && next <= '9') return true;
+  for (std::string_view e : {"em", "cause", "til", "tis", "twas", "n", "round"}) {
+    if (s.compare(after, e.size(), e) == 0) {
+      const char32_t following = at_or_zero(s, after + e.size());
+      if (!detail::is_word_char(following)) return true;
+    }
+  }
+  return false;
+}
+
+struct Open {
+  QuoteMark mark;
+  char32_t close_a;  // the partner that closes it
+  char32_t close_b;  // an alternative partner, or 0
+};
+
+bool closes(const Open& o, char32_t c) {
+  return c == o.close_a || (o.close_b != 0 && c == o.close_b);
+}
+
+}  // namespace
+
+std::vector<TextSpan> code_spans(const Inlines& inlines) {
+  std::vector<TextSpan> out;
+  uint32_t at = 0;
+  add_code_spans(inlines, at, out);
+  return out;
+}
+
+char32_t closing_mark_for(char32_t mark) {
+  switch (mark) {
+    case kLeftDouble:
+      return kRightDouble;
+    case kLowDouble:
+      return kLeftDouble;
+    case kLeftSingle:
+      return kRightSingle;
+    case kLowSingle:
+      return kLeftSingle;
+    case kLeftGuillemet:
+      return kRightGuillemet;
+    case kRightGuillemet:
+      return kLeftGuillemet;
+    case kLeftAngle:
+      return kRightAngle;
+    case kRightAngle:
+      return kLeftAngle;
+    default:
+      return mark;
+  }
+}
+
+bool is_quote_mark(char32_t c) {
+  return c == '"' || c == kLeftDouble || c == kRightDouble || c == kLowDouble || c == kLeftSingle ||
+         c == kRightSingle || c == kLowSingle || c == kLeftGuillemet || c == kRightGuillemet ||
+         c == kLeftAngle || c == kRightAngle;
+}
+
+QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip) {
+  QuoteScan out;
+  std::vector<Open> stack;
+  uint32_t top_begin = 0;
+  size_t next_skip = 0;
+  bool seen_text = false;
+  const auto push = [&](QuoteMark m, char32_t a, char32_t b) {
+    if (stack.empty()) top_begin = m.at;
+    if (!seen_text) out.opens_with_quote = true;
+    stack.push_back({m, a, b});
+  };
+  // Closes the innermost opener that `c` closes; openers above it were never closed.
+  const auto close = [&](QuoteMark m) -> bool {
+    for (size_t k = stack.size(); k-- > 0;) {
+      if (!closes(stack[k], m.mark)) continue;
+      for (size_t j = k + 1; j < stack.size(); ++j) out.unclosed.push_back(stack[j].mark);
+      stack.resize(k);
+      if (stack.empty()) out.quoted.push_back({top_begin, m.at + m.length});
+      return true;
+    }
+    return false;
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    while (next_skip < skip.size() && skip[next_skip].end <= i) ++next_skip;
+    if (next_skip < skip.size() && skip[next_skip].begin <= i) {
+      i = skip[next_skip].end;
+      seen_text = true;
+      continue;
+    }
+    const size_t start = i;
+    const char32_t c = detail::decode_utf8(text, i);
+    if (!is_quote_mark(c)) {
+      if (!detail::is_unicode_space(c) && c != '\n') seen_text = true;
+      continue;
+    }
+    const QuoteMark m{static_cast<uint32_t>(start), static_cast<uint32_t>(i - start), c};
+    const char32_t prev = before_or_zero(text, start);
+    const char32_t next = at_or_zero(text, i);
+    switch (c) {
+      case '"': {
+        bool straight_open = false;
+        for (const Open& o : stack) straight_open = straight_open || o.mark.mark == '"';
+        if (straight_open) {
+          close(m);
+        } else {
+          push(m, '"', 0);
+        }
+        break;
+      }
+      case kLeftDouble:
+        if (!stack.empty() && stack.back().mark.mark == kLowDouble) {
+          close(m);
+        } else {
+          push(m, kRightDouble, 0);
+        }
+        break;
+      case kRightDouble:
+        if (!close(m)) out.unopened.push_back(m);
+        break;
+      case kLowDouble:
+        push(m, kLeftDouble, kRightDouble);
+        break;
+      case kLeftSingle:
+        if (!stack.empty() && stack.back().mark.mark == kLowSingle) {
+          close(m);
+        } else if (!is_elision(text, i)) {
+          push(m, kRightSingle, 0);
+        }
+        break;
+      case kRightSingle:
+        // Between letters, or with no ‘ open, it is an apostrophe.
+        if (detail::is_word_char(prev) && detail::is_word_char(next)) break;
+        close(m);
+        break;
+      case kLowSingle:
+        push(m, kLeftSingle, kRightSingle);
+        break;
+      case kLeftGuillemet:
+      case kLeftAngle: {
+        const char32_t partner = closing_mark_for(c);
+        if (!stack.empty() && stack.back().mark.mark == partner) {
+          close(m);  // »…« style
+        } else {
+          push(m, partner, 0);
+        }
+        break;
+      }
+      case kRightGuillemet:
+      case kRightAngle: {
+        if (close(m)) break;
+        // »Text« (German, Danish) opens with the right-pointing mark, hard against the word.
+        if (detail::is_word_char(next) || is_quote_mark(next)) {
+          push(m, closing_mark_for(c), 0);
+        } else {
+          out.unopened.push_back(m);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if (!stack.empty() || c != kRightSingle) seen_text = true;
+  }
+  if (!stack.empty()) {
+    out.quoted.push_back({top_begin, static_cast<uint32_t>(text.size())});
+    for (const Open& o : stack) out.unclosed.push_back(o.mark);
+  }
+  std::sort(out.unclosed.begin(), out.unclosed.end(),
+            [](const QuoteMark& a, const QuoteMark& b) { return a.at < b.at; });
+  return out;
+}
+
+namespace {
+
+bool is_terminal(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+
+bool is_closer(char32_t c) {
+  return c == kRightDouble || c == kRightSingle || c == '"' || c == '\'' || c == ')' || c == ']' ||
+         c == kRightGuillemet || c == kRightAngle || c == kLeftDouble;
+}
+
+bool is_opener(char32_t c) {
+  return c == kLeftDouble || c == kLowDouble || c == kLeftSingle || c == kLowSingle || c == '"' ||
+         c == '\'' || c == '(' || c == '[' || c == kLeftGuillemet || c == kRightGuillemet ||
+         c == kLeftAngle;
+}
+
+// Abbreviations whose period does not end a sentence.
+bool is_abbreviation(std::string_view token) {
+  static constexpr std::string_view kList[] = {
+      "mr",   "mrs",  "ms",   "dr",  "prof", "sen", "rep", "gov",  "gen",  "lt",     "col",
+      "capt", "cmdr", "sgt",  "st",  "jr",   "sr",  "no",  "vs",   "etc",  "approx", "jan",
+      "feb",  "aug",  "sept", "sep", "oct",  "nov", "dec", "mt",   "ft",   "ave",    "blvd",
+      "fig",  "vol",  "pp",   "ca",  "cf",   "rev", "hon", "pres", "supt", "det",    "adm"};
+  if (token.size() > 6) return false;
+  for (std::string_view a : kList) {
+    if (detail::equals_ci(token, a)) return true;
+  }
+  return false;
+}
+
+// Words that, capitalised after an acronym such as "U.S.", start a new sentence.
+bool is_sentence_starter(std::string_view word) {
+  static constexpr std::string_view kList[] = {
+      "The",       "A",       "An",    "It",    "He",    "She",   "They",  "We",
+      "I",         "This",    "That",  "These", "Those", "But",   "And",   "In",
+      "On",        "At",      "For",   "If",    "When",  "While", "After", "Its",
+      "His",       "Her",     "Their", "There", "Some",  "Many",  "Most",  "Officials",
+      "Meanwhile", "However", "Still", "Yet",   "So",    "As",    "Our",   "Your"};
+  for (std::string_view s : kList) {
+    if (word == s) return true;
+  }
+  return false;
+}
+
+std::string_view first_word_at(std::string_view text, size_t at) {
+  const std::vector<std::string_view> w = detail::words(text.substr(at, 40));
+  return w.empty() ? std::string_view() : w.front();
+}
+
+// Whether the period at `dot` belongs to an abbreviation and so does not end a sentence,
+// given that the next sentence would start at `next`.
+bool abbreviation_period(std::string_view text, size_t dot, size_t next) {
+  size_t b = dot;
+  while (b > 0) {
+    size_t k = b;
+    const char32_t c = detail::decode_utf8_before(text, k);
+    if (!detail::is_word_char(c) && c != '.') break;
+    b = k;
+  }
+  const std::string_view token = text.substr(b, dot - b);
+  if (token.empty()) return false;
+  if (token.find('.') != std::string_view::npos) {
+    // An acronym (U.S., a.m.): a sentence ends there only if a typical opener follows.
+    return !is_sentence_starter(first_word_at(text, next));
+  }
+  size_t k = 0;
+  const char32_t first = detail::decode_utf8(token, k);
+  if (k == token.size() && detail::is_upper(first)) return true;  // an initial: "Morgan J. Carter"
+  return is_abbreviation(token);
+}
+
+}  // namespace
+
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<TextSpan>& quoted) {
+  std::vector<Sentence> out;
+  size_t start = 0;
+  const auto skip_space = [&](size_t i) {
+    while (i < text.size()) {
+      size_t k = i;
+      const char32_t c = detail::decode_utf8(text, k);
+      if (!detail::is_unicode_space(c) && c != '\n') break;
+      i = k;
+    }
+    return i;
+  };
+  const auto emit = [&](size_t b, size_t e) {
+    if (e <= b) return;
+    Sentence s;
+    s.begin = static_cast<uint32_t>(b);
+    s.end = static_cast<uint32_t>(e);
+    out.push_back(s);
+  };
+  start = skip_space(0);
+  size_t i = start;
+  while (i < text.size()) {
+    const size_t here = i;
+    const char32_t c = detail::decode_utf8(text, i);
+    if (!is_terminal(c)) continue;
+    size_t j = i;
+    bool single_dot = c == '.';
+    while (j < text.size()) {
+      size_t k = j;
+      const char32_t d = detail::decode_utf8(text, k);
+      if (!is_terminal(d)) break;
+      single_dot = false;
+      j = k;
+    }
+    while (j < text.size()) {
+      size_t k = j;
+      const char32_t d = detail::decode_utf8(text, k);
+      if (!is_closer(d)) break;
+      j = k;
+    }
+    const size_t next = skip_space(j);
+    if (next < text.size()) {
+      if (next == j) {
+        i = j;
+        continue;  // no space after: "3.5", "example.com", "?!"
+      }
+      size_t k = next;
+      const char32_t n = detail::decode_utf8(text, k);
+      if (!detail::is_upper(n) && !(n >= '0' && n <= '9') && !is_opener(n)) {
+        i = j;
+        continue;
+      }
+      if (single_dot && abbreviation_period(text, here, next)) {
+        i = j;
+        continue;
+      }
+    }
+    emit(start, j);
+    start = next;
+    i = next;
+  }
+  emit(start, text.size());
+  // Words outside quotations, and how each sentence starts.
+  size_t q = 0;
+  for (Sentence& s : out) {
+    while (q < quoted.size() && quoted[q].end <= s.begin) ++q;
+    s.starts_quoted = q < quoted.size() && quoted[q].begin <= s.begin;
+    uint32_t at = s.begin;
+    size_t k = q;
+    while (at < s.end) {
+      if (k < quoted.size() && quoted[k].begin <= at) {
+        at = std::max(at, quoted[k].end);
+        ++k;
+        continue;
+      }
+      const uint32_t gap_end = k < quoted.size() ? std::min(quoted[k].begin, s.end) : s.end;
+      const std::string_view gap = text.substr(at, gap_end - at);
+      if (s.first.empty() && !s.starts_quoted) {
+        const std::vector<std::string_view> w = detail::words(gap);
+        if (!w.empty()) s.first = w.front();
+        s.words += static_cast<uint32_t>(w.size());
+      } else {
+        s.words += detail::count_words(gap);
+      }
+      at = gap_end;
+    }
+  }
+  return out;
+}
+
+uint32_t words_outside(std::string_view text, const std::vector<TextSpan>& quoted) {
+  uint32_t n = 0;
+  uint32_t at = 0;
+  for (const TextSpan& q : quoted) {
+    if (q.begin > at) n += detail::count_words(text.substr(at, q.begin - at));
+    at = std::max(at, q.end);
+  }
+  if (at < text.size()) n += detail::count_words(text.substr(at));
+  return n;
+}
+
+uint32_t count_chars(std::string_view s) {
+  uint32_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+std::string normalise_words(std::string_view s) {
+  std::string out;
+  for (std::string_view w : detail::words(s)) {
+    if (!out.empty()) out += ' ';
+    size_t i = 0;
+    while (i < w.size()) {
+      const char32_t c = detail::decode_utf8(w, i);
+      if (c == kRightSingle) {
+        out += '\'';
+      } else if (c == 0x2010 || c == 0x2011) {
+        out += '-';
+      } else if (c >= 'A' && c <= 'Z') {
+        out += static_cast<char>(c - 'A' + 'a');
+      } else {
+        detail::append_utf8(out, c);
+      }
+    }
+  }
+  return out;
+}
+
+std::string excerpt(std::string_view s, size_t max_words) {
+  s = detail::trim_unicode(s);
+  const std::vector<std::string_view> w = detail::words(s);
+  if (w.size() <= max_words) return std::string(s);
+  const std::string_view last = w[max_words - 1];
+  const size_t end = static_cast<size_t>(last.data() + last.size() - s.data());
+  return std::string(s.substr(0, end)) + "\xE2\x80\xA6";
+}
+
+bool is_body_prose(TextBlock::Role role) {
+  switch (role) {
+    case TextBlock::Role::paragraph:
+    case TextBlock::Role::dek:
+    case TextBlock::Role::item:
+    case TextBlock::Role::takeaway:
+    case TextBlock::Role::bio:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool ends_with_abbreviation(std::string_view text) {
+  text = detail::trim_unicode(text);
+  if (text.empty() || text.back() != '.') return false;
+  if (text.size() >= 2 && text[text.size() - 2] == '.') return false;  // an ellipsis
+  return abbreviation_period(text, text.size() - 1, text.size());
+}
+
+SourceRange link_range(const detail::SourceText& source, const Inline& link) {
+  const std::string& s = source.text();
+  SourceRange r = link.range;
+  if (r.end > s.size() || r.begin > r.end) return link.range;
+  constexpr uint32_t kMaxScan = 4096;
+  if (r.begin < s.size() && s[r.begin] != '[' && s[r.begin] != '!' && s[r.begin] != '<') {
+    if (r.begin > 0 && s[r.begin - 1] == '[') --r.begin;
+  }
+  if (link.kind == InlineKind::image && r.begin > 0 && s[r.begin] == '[' && s[r.begin - 1] == '!')
+    --r.begin;
+  uint32_t e = r.end;
+  if (e < s.size() && s[e] == '>' && r.begin < s.size() && s[r.begin] == '<')
+    return {r.begin, e + 1};
+  if (e >= s.size() || s[e] != ']') return r;
+  ++e;
+  if (e < s.size() && (s[e] == '(' || s[e] == '[')) {
+    const char open = s[e], close = open == '(' ? ')' : ']';
+    int depth = 0;
+    for (uint32_t k = e; k < s.size() && k - e < kMaxScan; ++k) {
+      if (s[k] == '\\') {
+        ++k;
+        continue;
+      }
+      if (s[k] == open) ++depth;
+      if (s[k] == close && --depth == 0) return {r.begin, k + 1};
+    }
+  }
+  return {r.begin, e};
+}
+
+std::string line_text(const detail::SourceText& source, uint32_t offset) {
+  return "line " + std::to_string(source.line_of(offset));
+}
+
+}  // namespace galley::rules

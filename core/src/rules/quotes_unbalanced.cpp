@@ -1,0 +1,82 @@
+// quotes/unbalanced: quotation marks that open and never close, or close and never opened.
+#include "rules/prose.h"
+
+namespace galley::rules {
+namespace {
+
+std::string mark_text(char32_t c) {
+  std::string s;
+  detail::append_utf8(s, c);
+  return s;
+}
+
+void report_unclosed(const TextBlock& t, const QuoteMark& m, Sink& sink) {
+  sink.report(t.map.source_range(m.at, m.at + m.length),
+              "The quotation mark " + mark_text(m.mark) +
+                  " opens a quotation that is never closed; expected a closing " +
+                  mark_text(closing_mark_for(m.mark)) + " in the same paragraph.");
+}
+
+char32_t first_char(std::string_view text) {
+  text = detail::trim_unicode(text);
+  size_t i = 0;
+  return text.empty() ? 0 : detail::decode_utf8(text, i);
+}
+
+bool continues(const TextBlock& t) {
+  return t.role == TextBlock::Role::paragraph || t.role == TextBlock::Role::quote ||
+         t.role == TextBlock::Role::bio;
+}
+
+void check(const Article&, const Context& ctx, Sink& sink) {
+  // A quotation that runs over several paragraphs leaves each one open and opens the next
+  // with the same mark; only an opening mark that nothing continues is reported.
+  const TextBlock* pending_text = nullptr;
+  QuoteMark pending{};
+  for (const TextBlock& t : ctx.texts()) {
+    const QuoteScan scan = scan_quotes(t.map.text(), code_spans(*t.inlines));
+    if (pending_text) {
+      const bool continued =
+          continues(t) && scan.opens_with_quote && first_char(t.map.text()) == pending.mark;
+      if (!continued) report_unclosed(*pending_text, pending, sink);
+      pending_text = nullptr;
+    }
+    for (const QuoteMark& m : scan.unopened) {
+      sink.report(t.map.source_range(m.at, m.at + m.length),
+                  "The closing quotation mark " + mark_text(m.mark) +
+                      " has no opening mark; expected a " + mark_text(closing_mark_for(m.mark)) +
+                      " before it in the same paragraph.");
+    }
+    // A paragraph's one open quotation may continue in the next paragraph.
+    if (scan.unclosed.size() == 1 && continues(t)) {
+      pending_text = &t;
+      pending = scan.unclosed.front();
+      continue;
+    }
+    for (const QuoteMark& m : scan.unclosed) report_unclosed(t, m, sink);
+  }
+  if (pending_text) report_unclosed(*pending_text, pending, sink);
+}
+
+}  // namespace
+
+const Rule& quotes_unbalanced() {
+  static const Rule rule{
+      {"quotes/unbalanced",
+       "Flags quotation marks that are opened and never closed, or closed and never opened.",
+       "A missing mark leaves readers unsure where a speaker's words end, which changes who is "
+       "saying what. A quotation that runs over several paragraphs may leave each one open when "
+       "the next opens with the same mark, as news style does.",
+       {"quotes"},
+       Severity::error,
+       Severity::warning,
+       Severity::warning,
+       {},
+       false,
+       "# Headline\n\nThe dek.\n\n\xE2\x80\x9CWe are close, the envoy said.\n\n## Next\n\nText.\n",
+       ""},
+      &check};
+  return rule;
+}
+
+}  // namespace galley::rules

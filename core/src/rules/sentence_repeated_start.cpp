@@ -1,0 +1,76 @@
+// sentence/repeated-start: consecutive sentences that open with the same word (after Yoast).
+#include "rules/prose.h"
+
+namespace galley::rules {
+namespace {
+
+void check(const Article&, const Context& ctx, Sink& sink) {
+  const auto min = static_cast<uint32_t>(ctx.number("min"));
+  std::string word;   // the streak's first word, normalised
+  std::string shown;  // as written in the first sentence
+  uint32_t count = 0;
+  SourceRange range;
+  int section = -2;
+  const auto flush = [&]() {
+    if (count >= min && min > 0) {
+      sink.report(range, std::to_string(count) + " sentences in a row start with '" + shown +
+                             "'; at most " + std::to_string(min - 1) +
+                             " expected, so vary how they open.");
+    }
+    count = 0;
+    word.clear();
+  };
+  for (const TextBlock& t : ctx.texts()) {
+    if ((t.role != TextBlock::Role::paragraph && t.role != TextBlock::Role::bio) ||
+        t.section != section) {
+      flush();
+      section = t.section;
+      if (t.role != TextBlock::Role::paragraph && t.role != TextBlock::Role::bio) continue;
+    }
+    const std::string& text = t.map.text();
+    const QuoteScan quotes = scan_quotes(text, code_spans(*t.inlines));
+    for (const Sentence& s : split_sentences(text, quotes.quoted)) {
+      if (s.starts_quoted || s.first.empty()) {
+        flush();
+        continue;
+      }
+      std::string key = normalise_words(s.first);
+      const SourceRange r = t.map.source_range(s.begin, s.end);
+      if (count > 0 && key == word) {
+        ++count;
+        range.end = std::max(range.end, r.end);
+        continue;
+      }
+      flush();
+      word = std::move(key);
+      shown = std::string(s.first);
+      count = 1;
+      range = r;
+    }
+  }
+  flush();
+}
+
+}  // namespace
+
+const Rule& sentence_repeated_start() {
+  static const Rule rule{
+      {"sentence/repeated-start",
+       "Flags runs of sentences that start with the same word.",
+       "Three sentences in a row that open alike read as a list and tire the reader; Yoast's "
+       "readability analysis flags them. Sentences of quoted speech break a run.",
+       {"readability"},
+       Severity::warning,
+       Severity::info,
+       Severity::off,
+       {{"min", OptionType::integer, 3.0,
+         "Length of a run of same-word openings that is flagged."}},
+       false,
+       "# Headline\n\nThe dek.\n\nThe talks resumed. The envoys arrived late. The leaders met at "
+       "noon.\n",
+       ""},
+      &check};
+  return rule;
+}
+
+}  // namespace galley::rules
