@@ -95,6 +95,10 @@ std::string diagnostics_to_json(const std::vector<Diagnostic>& diagnostics);
 /// The rule catalogue as JSON.
 std::string rules_to_json();
 
+/// The rule catalogue as Markdown (docs/rules.md): per rule what it finds, why, its default
+/// severities and options, and an example that fails with its findings and its fix.
+std::string rules_to_markdown();
+
 /// The JSON API used by the WebAssembly binding and other embedders: `command` is "format",
 /// "check" or "fix"; `options_json` as for parse_options(). Returns {"ok":true,…result} or
 /// {"ok":false,"error":{"code","message","field"}}. Never throws, never aborts on bad input.
