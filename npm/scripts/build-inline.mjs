@@ -31,6 +31,11 @@ let glue = read('dist/galley.mjs');
 const glueExport = /^export default createGalleyModule;\s*$/m;
 if (!glueExport.test(glue)) throw new Error('dist/galley.mjs: expected "export default createGalleyModule;"');
 glue = glue.replace(glueExport, '');
+// The glue's own fallback URL of the wasm is never used here (the wasm is inside), but a bundler that
+// meets this file would see the pattern and copy galley.wasm beside it: keep it a plain string.
+const glueUrl = 'new URL("galley.wasm",import.meta.url).toString()';
+if (!glue.includes(glueUrl)) throw new Error(`dist/galley.mjs: expected ${glueUrl}`);
+glue = glue.replace(glueUrl, '"galley.wasm"');
 
 const wasm = readFileSync(new URL('dist/galley.wasm', root));
 const version = JSON.parse(read('package.json')).version;
