@@ -18,31 +18,33 @@ async function channel() {
   };
 }
 
-const port = await channel();
-let galley = null;
+// No top-level await: bundlers build workers as classic scripts (Vite's default) where it is not allowed.
+channel().then((port) => {
+  let galley = null;
 
-function answer(message) {
-  const { method } = message;
-  if (method === 'rules') return galley.rules();
-  if (method === 'format' || method === 'check' || method === 'fix') return galley[method](message.source, message.options);
-  throw new GalleyError(`Unknown worker request '${method}'.`, 'internal', 'method');
-}
+  const answer = (message) => {
+    const { method } = message;
+    if (method === 'rules') return galley.rules();
+    if (method === 'format' || method === 'check' || method === 'fix') return galley[method](message.source, message.options);
+    throw new GalleyError(`Unknown worker request '${method}'.`, 'internal', 'method');
+  };
 
-port.listen(async (message) => {
-  const { id } = message;
-  try {
-    let result;
-    if (message.method === 'init') {
-      galley = await createGalley(message.wasm === undefined ? {} : { wasm: message.wasm });
-      result = { version: galley.version };
-    } else if (!galley) {
-      throw new GalleyError('The worker has not loaded the core yet.', 'internal', '');
-    } else {
-      result = answer(message);
+  port.listen(async (message) => {
+    const { id } = message;
+    try {
+      let result;
+      if (message.method === 'init') {
+        galley = await createGalley(message.wasm === undefined ? {} : { wasm: message.wasm });
+        result = { version: galley.version };
+      } else if (!galley) {
+        throw new GalleyError('The worker has not loaded the core yet.', 'internal', '');
+      } else {
+        result = answer(message);
+      }
+      port.post({ id, ok: true, result });
+    } catch (error) {
+      port.post({ id, ok: false, error: serialiseError(error) });
     }
-    port.post({ id, ok: true, result });
-  } catch (error) {
-    port.post({ id, ok: false, error: serialiseError(error) });
-  }
+  });
+  port.post({ ready: true });
 });
-port.post({ ready: true });
