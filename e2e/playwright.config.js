@@ -5,6 +5,8 @@ const port = Number(process.env.GALLEY_E2E_PORT ?? 4390);
 
 export default defineConfig({
   testDir: './tests',
+  // The package's own browser tests run with playwright.package.config.js against their own app.
+  testIgnore: '**/package-*.spec.js',
   outputDir: './test-results',
   timeout: 30_000,
   retries: 0,
