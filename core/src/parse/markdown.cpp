@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <string_view>
 
@@ -50,6 +51,7 @@ class Converter {
       }
       Block b = convert_block(n);
       if (b.kind == BlockKind::html && b.text.empty()) continue;
+      if (b.kind == BlockKind::paragraph) shortcode_quote(b);
       doc_.blocks.push_back(std::move(b));
     }
   }
@@ -102,6 +104,7 @@ class Converter {
     } else if (t == CMARK_NODE_BLOCK_QUOTE) {
       b.kind = BlockKind::quote;
       convert_children(n, b);
+      split_attribution(b);
     } else if (t == CMARK_NODE_LIST) {
       b.kind = BlockKind::list;
       b.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
@@ -161,6 +164,194 @@ class Converter {
     for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
       b.children.push_back(convert_block(c));
     }
+  }
+
+  // --- article conventions ---------------------------------------------------------------
+
+  // "— Jane Doe", "– Jane Doe", "-- Jane Doe" (or "~ Jane Doe"): the marker's length with the
+  // spaces after it, or 0.
+  static size_t attribution_marker(std::string_view s) {
+    for (std::string_view m : {"\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\x95", "--", "~"}) {
+      if (s.substr(0, m.size()) != m) continue;
+      size_t k = m.size();
+      if (k < s.size() && s[k] == '-') return 0;  // "---" is a rule, not an attribution
+      while (k < s.size() && (s[k] == ' ' || s[k] == '\t')) ++k;
+      if (k == s.size() || (k == m.size() && m != "\xE2\x80\x94")) return 0;
+      return k;
+    }
+    return 0;
+  }
+
+  // Drops the first `n` bytes of a text inline, keeping its range exact.
+  static void drop_prefix(Inline& in, size_t n) {
+    in.text.erase(0, n);
+    if (in.verbatim) in.range.begin += static_cast<uint32_t>(n);
+  }
+
+  // The speaker an attribution names: its text up to a comma or parenthesis ("Jane Doe,
+  // mayor of Springfield" → "Jane Doe").
+  static std::string speaker_of(const Inlines& attribution) {
+    std::string_view s = detail::trim_unicode(detail::plain_text(attribution));
+    const size_t cut = std::min(s.find(','), s.find(" ("));
+    if (cut != std::string_view::npos) s = s.substr(0, cut);
+    s = detail::trim_unicode(s);
+    while (!s.empty() && (s.back() == '.' || s.back() == ';')) s.remove_suffix(1);
+    return std::string(s);
+  }
+
+  static void end_at_last_inline(Block& para) {
+    for (auto it = para.inlines.rbegin(); it != para.inlines.rend(); ++it) {
+      if (!it->range.empty()) {
+        para.range.end = std::max(para.range.begin, it->range.end);
+        return;
+      }
+    }
+  }
+
+  static bool ends_with_closing_quote(std::string_view s) {
+    s = detail::trim_unicode(s);
+    if (s.empty()) return false;
+    size_t i = s.size();
+    const char32_t c = detail::decode_utf8_before(s, i);
+    return c == 0x201D || c == '"' || c == 0xBB || c == 0x201C;
+  }
+
+  // A block quote whose last line starts with a dash names its source: the line becomes the
+  // attribution. "“…” ~ Name" at the end of the last line does too.
+  static void split_attribution(Block& q) {
+    if (q.children.empty() || q.children.back().kind != BlockKind::paragraph) return;
+    Block& last = q.children.back();
+    Inlines& ins = last.inlines;
+    if (ins.empty()) return;
+    size_t k = ins.size();
+    while (k > 0 && ins[k - 1].kind != InlineKind::soft_break && ins[k - 1].kind != InlineKind::line_break) --k;
+    if (k < ins.size() && ins[k].kind == InlineKind::text && (k > 0 || q.children.size() > 1)) {
+      if (const size_t skip = attribution_marker(ins[k].text)) {
+        Inlines attribution(std::make_move_iterator(ins.begin() + static_cast<std::ptrdiff_t>(k)),
+                            std::make_move_iterator(ins.end()));
+        drop_prefix(attribution.front(), skip);
+        ins.erase(ins.begin() + static_cast<std::ptrdiff_t>(k > 0 ? k - 1 : 0), ins.end());
+        if (ins.empty()) {
+          q.children.pop_back();
+        } else {
+          end_at_last_inline(last);
+        }
+        q.speaker = speaker_of(attribution);
+        q.attribution = std::move(attribution);
+        q.how = {1.0f, "attribution-line"};
+        return;
+      }
+    }
+    // Same line: a closing quotation mark, then " — Name" or " ~ Name".
+    std::string before;
+    for (size_t j = k; j < ins.size(); ++j) {
+      if (ins[j].kind != InlineKind::text) {
+        before.clear();
+        continue;
+      }
+      const std::string& t = ins[j].text;
+      for (size_t p = 0; p < t.size(); ++p) {
+        if (t[p] != ' ') continue;
+        const size_t skip = attribution_marker(std::string_view(t).substr(p + 1));
+        if (skip == 0 || !ends_with_closing_quote(before + t.substr(0, p))) continue;
+        const std::string_view rest = std::string_view(t).substr(p + 1 + skip);
+        if (detail::count_words(rest) > 8 || rest.find(". ") != std::string_view::npos) continue;
+        Inlines attribution;
+        attribution.push_back(ins[j]);
+        drop_prefix(attribution.front(), p + 1 + skip);
+        for (size_t m = j + 1; m < ins.size(); ++m) attribution.push_back(std::move(ins[m]));
+        ins.erase(ins.begin() + static_cast<std::ptrdiff_t>(j + 1), ins.end());
+        ins[j].text.erase(p);
+        if (ins[j].verbatim) ins[j].range.end = ins[j].range.begin + static_cast<uint32_t>(p);
+        end_at_last_inline(last);
+        q.speaker = speaker_of(attribution);
+        q.attribution = std::move(attribution);
+        q.how = {0.9f, "attribution-after-quote"};
+        return;
+      }
+      before += t;
+    }
+  }
+
+  // {{< quote-block text="…" cite="…" >}} (and Hugo's other quote shortcodes): a pull quote
+  // whose words are the shortcode's text and citation.
+  void shortcode_quote(Block& b) const {
+    const std::string_view all = src_.view(b.range);
+    const std::string_view s = detail::trim(all);
+    if (s.size() < 8 || !(s.substr(0, 3) == "{{<" || s.substr(0, 3) == "{{%")) return;
+    if (!(s.substr(s.size() - 3) == ">}}" || s.substr(s.size() - 3) == "%}}")) return;
+    const uint32_t base = b.range.begin + static_cast<uint32_t>(s.data() - all.data());
+    size_t i = 3;
+    while (i < s.size() && s[i] == ' ') ++i;
+    const size_t name_begin = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '>' && s[i] != '%') ++i;
+    const std::string name = detail::to_lower_ascii(s.substr(name_begin, i - name_begin));
+    if (name.empty() || name[0] == '/' || name.find("quote") == std::string::npos) return;
+    SourceRange text_range, cite_range;
+    std::string text, cite;
+    bool text_exact = true, cite_exact = true;
+    const size_t stop = s.size() - 3;
+    while (i < stop) {
+      while (i < stop && s[i] == ' ') ++i;
+      const size_t key_begin = i;
+      while (i < stop && (detail::is_word_char(static_cast<unsigned char>(s[i])) || s[i] == '-' || s[i] == '_')) ++i;
+      const std::string key = detail::to_lower_ascii(s.substr(key_begin, i - key_begin));
+      if (key.empty() || i >= stop || s[i] != '=') return;
+      ++i;
+      std::string value;
+      size_t vb = i, ve = i;
+      bool exact = true;
+      if (i < stop && (s[i] == '"' || s[i] == '\'')) {
+        const char q = s[i++];
+        vb = i;
+        while (i < stop && s[i] != q) {
+          if (s[i] == '\\' && i + 1 < stop) {
+            exact = false;
+            ++i;
+          }
+          value += s[i++];
+        }
+        if (i >= stop) return;
+        ve = i++;
+      } else {
+        while (i < stop && s[i] != ' ') value += s[i++];
+        ve = i;
+      }
+      const SourceRange r{base + static_cast<uint32_t>(vb), base + static_cast<uint32_t>(ve)};
+      if (key == "text" || key == "quote" || key == "content" || key == "body") {
+        text = std::move(value);
+        text_range = r;
+        text_exact = exact;
+      } else if (key == "cite" || key == "author" || key == "source" || key == "by" || key == "attribution") {
+        cite = std::move(value);
+        cite_range = r;
+        cite_exact = exact;
+      }
+    }
+    if (detail::trim(text).empty()) return;
+    const auto make = [](std::string v, SourceRange r, bool exact) {
+      Inline in;
+      in.kind = InlineKind::text;
+      in.text = std::move(v);
+      in.range = r;
+      in.verbatim = exact;
+      return in;
+    };
+    Block q;
+    q.kind = BlockKind::quote;
+    q.pull = true;
+    q.range = b.range;
+    q.how = {1.0f, "quote-shortcode"};
+    Block para;
+    para.kind = BlockKind::paragraph;
+    para.range = text_range;
+    para.inlines.push_back(make(std::move(text), text_range, text_exact));
+    q.children.push_back(std::move(para));
+    if (!detail::trim(cite).empty()) {
+      q.attribution.push_back(make(std::move(cite), cite_range, cite_exact));
+      q.speaker = speaker_of(q.attribution);
+    }
+    b = std::move(q);
   }
 
   // A paragraph that holds one image (possibly inside a link) and nothing else is a figure.
@@ -247,7 +438,10 @@ class Converter {
       note_directive(in.text, in.range);
     } else if (t == CMARK_NODE_FOOTNOTE_REFERENCE) {
       in.kind = InlineKind::footnote_reference;
-      in.text = literal(n);
+      // cmark-gfm replaces the reference's literal with its number; the label is the
+      // definition's.
+      cmark_node* def = cmark_node_parent_footnote_def(n);
+      in.text = literal(def ? def : n);
       in.range = {cursor_, cursor_};
     } else {
       if (t == CMARK_NODE_EMPH) {
