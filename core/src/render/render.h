@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "galley/article.h"
 #include "galley/galley.h"
@@ -13,8 +14,11 @@ namespace galley::render {
 /// Safe semantic HTML: an <article> fragment, or a whole document with the default theme.
 std::string html(const Article& article, const Options& options);
 
-/// Canonical Markdown that re-parses to the same article.
-std::string markdown(const Article& article, const Options& options);
+/// Canonical Markdown that re-parses to the same article and renders through cmark-gfm to the
+/// same HTML. With the source, front matter is kept exactly as it was written; without it
+/// (JSON input) it is written again from meta.frontMatter.
+std::string markdown(const Article& article, const Options& options,
+                     const detail::SourceText* source = nullptr);
 
 /// The article model as JSON (galley.article/v1). Spans need the source; pass null for none.
 std::string json(const Article& article, const detail::SourceText* source);
@@ -30,6 +34,9 @@ struct PartRef {
   enum class Kind : uint8_t { section, takeaways, credits, author_box } kind;
   size_t index = 0;  ///< Section index for sections.
 };
+
+/// The parts in output order: as they stood in the source (Layout::source), or header,
+/// takeaways, sections, credits, author box (Layout::standard).
 std::vector<PartRef> part_order(const Article& article, Layout layout);
 
 }  // namespace galley::render

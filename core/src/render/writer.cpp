@@ -1,83 +1,342 @@
-// Shared output helpers: HTML escaping, URL safety and a streaming JSON writer.
+// Shared output helpers: HTML escaping, URL safety, plain text and a streaming JSON writer.
 #include "render/writer.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
 #include "text_util.h"
 
 namespace galley::render {
+namespace {
+
+// Bytes that need work in HTML text and attribute values.
+constexpr bool html_special(unsigned char c) {
+  return c == '&' || c == '<' || c == '>' || c == '"';
+}
+
+constexpr char kHexUpper[] = "0123456789ABCDEF";
+
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return c - 'A' + 10;
+}
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Characters allowed unencoded in an href: RFC 3986 unreserved and reserved characters and
+// '%' (existing escapes are kept, as cmark-gfm does).
+bool url_char_ok(unsigned char c) {
+  if (is_alpha(static_cast<char>(c)) || is_digit(static_cast<char>(c))) return true;
+  switch (c) {
+    case '-':
+    case '.':
+    case '_':
+    case '~':
+    case ':':
+    case '/':
+    case '?':
+    case '#':
+    case '[':
+    case ']':
+    case '@':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case '%':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Named references that can hide a URL scheme or markup; browsers know many more, and a value
+// that uses another one is reported as suspect by decode_html_entities().
+struct NamedEntity {
+  std::string_view name;
+  std::string_view text;
+};
+constexpr NamedEntity kEntities[] = {
+    {"amp", "&"},
+    {"lt", "<"},
+    {"gt", ">"},
+    {"quot", "\""},
+    {"apos", "'"},
+    {"colon", ":"},
+    {"Tab", "\t"},
+    {"NewLine", "\n"},
+    {"nbsp", "\xC2\xA0"},
+    {"sol", "/"},
+    {"bsol", "\\"},
+    {"lpar", "("},
+    {"rpar", ")"},
+    {"period", "."},
+    {"comma", ","},
+    {"excl", "!"},
+    {"num", "#"},
+    {"percnt", "%"},
+    {"equals", "="},
+    {"semi", ";"},
+    {"quest", "?"},
+    {"commat", "@"},
+    {"plus", "+"},
+    {"lowbar", "_"},
+    {"hyphen", "-"},
+    {"dash", "-"},
+    {"lsqb", "["},
+    {"rsqb", "]"},
+    {"lbrack", "["},
+    {"rbrack", "]"},
+    {"lcub", "{"},
+    {"rcub", "}"},
+    {"grave", "`"},
+    {"Hat", "^"},
+    {"verbar", "|"},
+    {"vert", "|"},
+    {"ast", "*"},
+    {"dollar", "$"},
+    {"copy", "\xC2\xA9"},
+    {"reg", "\xC2\xAE"},
+    {"hellip", "\xE2\x80\xA6"},
+    {"mdash", "\xE2\x80\x94"},
+    {"ndash", "\xE2\x80\x93"},
+    {"rsquo", "\xE2\x80\x99"},
+    {"lsquo", "\xE2\x80\x98"},
+    {"ldquo", "\xE2\x80\x9C"},
+    {"rdquo", "\xE2\x80\x9D"},
+};
+
+void plain_into(std::string& out, const Inlines& inlines, bool html) {
+  for (const Inline& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::text:
+      case InlineKind::code:
+        if (html) {
+          escape_html(out, in.text);
+        } else {
+          out += in.text;
+        }
+        break;
+      case InlineKind::soft_break:
+      case InlineKind::line_break:
+        out += ' ';
+        break;
+      case InlineKind::html:
+      case InlineKind::footnote_reference:
+        break;
+      default:
+        plain_into(out, in.children, html);
+        break;
+    }
+  }
+}
+
+void plain_json(std::string& out, const Inlines& inlines, bool html_safe) {
+  for (const Inline& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::text:
+      case InlineKind::code:
+        append_json_chars(out, in.text, html_safe);
+        break;
+      case InlineKind::soft_break:
+      case InlineKind::line_break:
+        out += ' ';
+        break;
+      case InlineKind::html:
+      case InlineKind::footnote_reference:
+        break;
+      default:
+        plain_json(out, in.children, html_safe);
+        break;
+    }
+  }
+}
+
+}  // namespace
 
 void escape_html(std::string& out, std::string_view s) {
   size_t start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char* rep = nullptr;
-    switch (s[i]) {
-      case '&': rep = "&amp;"; break;
-      case '<': rep = "&lt;"; break;
-      case '>': rep = "&gt;"; break;
-      case '"': rep = "&quot;"; break;
-      default: continue;
-    }
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (!html_special(c)) continue;
     out.append(s.data() + start, i - start);
-    out += rep;
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += "&quot;";
+        break;
+    }
     start = i + 1;
   }
-  out.append(s.data() + start, s.size() - start);
+  out.append(s.data() + start, n - start);
 }
 
 bool is_safe_url(std::string_view url, bool image) {
-  // Browsers ignore ASCII whitespace and control characters inside a scheme.
-  std::string scheme;
-  for (const char c : url) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20) continue;
-    if (c == ':') break;
-    if (c == '/' || c == '?' || c == '#') return true;  // relative
-    if (scheme.size() > 16) return true;
-    scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  if (url.find(':') == std::string_view::npos) return true;
-  if (scheme == "javascript" || scheme == "vbscript" || scheme == "file") return false;
-  if (scheme == "data") {
-    if (!image) return false;
-    std::string rest = detail::to_lower_ascii(url.substr(url.find(':') + 1));
-    for (std::string_view ok : {"image/png", "image/gif", "image/jpeg", "image/webp", "image/avif"}) {
-      if (rest.compare(0, ok.size(), ok) == 0) return true;
+  // The scheme as a browser reads it: leading C0 controls and spaces are stripped, tabs and
+  // newlines anywhere are removed, letters are case-folded.
+  char scheme[16];
+  size_t len = 0;
+  size_t i = 0;
+  bool has_scheme = false;
+  for (; i < url.size(); ++i) {
+    const auto u = static_cast<unsigned char>(url[i]);
+    if (u <= 0x20 || u == 0x7F) continue;
+    const char c = static_cast<char>(u);
+    if (c == ':') {
+      has_scheme = len > 0;
+      break;
     }
+    const bool scheme_char =
+        is_alpha(c) || (len > 0 && (is_digit(c) || c == '+' || c == '-' || c == '.'));
+    if (!scheme_char) return true;          // not a scheme: a relative reference
+    if (len == sizeof scheme) return true;  // longer than any scheme we refuse
+    scheme[len++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  if (!has_scheme) return true;
+  const std::string_view name(scheme, len);
+  if (name == "javascript" || name == "vbscript" || name == "file" || name == "livescript" ||
+      name == "mocha") {
     return false;
   }
-  return true;
+  if (name != "data") return true;
+  if (!image) return false;
+  // data:image/<type>[;…],… with the type compared case-insensitively.
+  std::string_view rest = url.substr(i + 1);
+  while (!rest.empty() && static_cast<unsigned char>(rest.front()) <= 0x20) rest.remove_prefix(1);
+  for (std::string_view ok :
+       {"image/png", "image/gif", "image/jpeg", "image/jpg", "image/webp", "image/avif"}) {
+    if (rest.size() < ok.size() || !detail::starts_with_ci(rest, ok)) continue;
+    if (rest.size() == ok.size()) return true;
+    const char next = rest[ok.size()];
+    if (next == ';' || next == ',') return true;
+  }
+  return false;
 }
 
 void append_url(std::string& out, std::string_view url) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (const char c : url) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||
-        c == '`' || c == '{' || c == '|' || c == '}') {
-      encoded += '%';
-      encoded += kHex[u >> 4];
-      encoded += kHex[u & 15];
+  const size_t n = url.size();
+  for (size_t i = 0; i < n; ++i) {
+    const auto u = static_cast<unsigned char>(url[i]);
+    if (u == '&') {
+      out += "&amp;";
+    } else if (u == '\'') {
+      out += "&#x27;";
+    } else if (u == '%' && !(i + 2 < n && is_hex(url[i + 1]) && is_hex(url[i + 2]))) {
+      out += "%25";
+    } else if (url_char_ok(u)) {
+      out += static_cast<char>(u);
     } else {
-      encoded += c;
+      out += '%';
+      out += kHexUpper[u >> 4];
+      out += kHexUpper[u & 15];
     }
   }
-  escape_html(out, encoded);
 }
 
-void append_json_string(std::string& out, std::string_view s, bool html_safe) {
+bool decode_html_entities(std::string& out, std::string_view s) {
+  bool known = true;
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    const char c = s[i];
+    if (c != '&') {
+      out += c;
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    if (j < n && s[j] == '#') {
+      ++j;
+      const bool hex = j < n && (s[j] == 'x' || s[j] == 'X');
+      if (hex) ++j;
+      uint32_t cp = 0;
+      const size_t digits_start = j;
+      while (j < n && (hex ? is_hex(s[j]) : is_digit(s[j]))) {
+        if (cp < 0x110000)
+          cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(hex ? hex_value(s[j]) : s[j] - '0');
+        ++j;
+      }
+      if (j == digits_start) {
+        out += c;
+        ++i;
+        continue;
+      }
+      if (j < n && s[j] == ';') ++j;  // browsers accept a missing semicolon
+      if (cp == 0 || cp >= 0x110000 || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+      detail::append_utf8(out, static_cast<char32_t>(cp));
+      i = j;
+      continue;
+    }
+    while (j < n && (is_alpha(s[j]) || is_digit(s[j]))) ++j;
+    const std::string_view name = s.substr(i + 1, j - i - 1);
+    if (name.empty()) {
+      out += c;
+      ++i;
+      continue;
+    }
+    bool found = false;
+    for (const NamedEntity& e : kEntities) {
+      if (e.name == name) {
+        out += e.text;
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      known = false;
+      out.append(s.data() + i, j - i);
+      i = j;
+      continue;
+    }
+    if (j < n && s[j] == ';') ++j;
+    i = j;
+  }
+  return known;
+}
+
+void append_plain_text(std::string& out, const Inlines& inlines) {
+  plain_into(out, inlines, false);
+}
+
+void append_plain_text_html(std::string& out, const Inlines& inlines) {
+  plain_into(out, inlines, true);
+}
+
+void append_json_chars(std::string& out, std::string_view s, bool html_safe) {
   static const char kHex[] = "0123456789abcdef";
-  out += '"';
   size_t start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    const bool special = c < 0x20 || c == '"' || c == '\\' ||
-                         (html_safe && (c == '<' || c == '>' || c == '&'));
+    const bool special =
+        c < 0x20 || c == '"' || c == '\\' || (html_safe && (c == '<' || c == '>' || c == '&'));
     // U+2028 and U+2029 are escaped so the JSON is also valid JavaScript.
-    const bool separator = c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                           (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9);
+    const bool separator = c == 0xE2 && i + 2 < n && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                           (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
+                            static_cast<unsigned char>(s[i + 2]) == 0xA9);
     if (!special && !separator) continue;
     out.append(s.data() + start, i - start);
     if (separator) {
@@ -85,11 +344,21 @@ void append_json_string(std::string& out, std::string_view s, bool html_safe) {
       i += 2;
     } else {
       switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
         default:
           out += "\\u00";
           out += kHex[c >> 4];
@@ -98,8 +367,19 @@ void append_json_string(std::string& out, std::string_view s, bool html_safe) {
     }
     start = i + 1;
   }
-  out.append(s.data() + start, s.size() - start);
+  out.append(s.data() + start, n - start);
+}
+
+void append_json_string(std::string& out, std::string_view s, bool html_safe) {
   out += '"';
+  append_json_chars(out, s, html_safe);
+  out += '"';
+}
+
+void append_int(std::string& out, int64_t v) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, static_cast<size_t>(r.ptr - buf));
 }
 
 void JsonWriter::newline() {
@@ -150,14 +430,21 @@ void JsonWriter::end_array() {
 
 void JsonWriter::key(std::string_view k) {
   before_value();
-  append_json_string(out_, k);
+  append_json_string(out_, k, html_safe_);
   out_ += pretty_ ? ": " : ":";
   after_key_ = true;
 }
 
 void JsonWriter::string(std::string_view s) {
   before_value();
-  append_json_string(out_, s);
+  append_json_string(out_, s, html_safe_);
+}
+
+void JsonWriter::plain_text(const Inlines& inlines) {
+  before_value();
+  out_ += '"';
+  plain_json(out_, inlines, html_safe_);
+  out_ += '"';
 }
 
 void JsonWriter::number(double v) {
@@ -167,7 +454,7 @@ void JsonWriter::number(double v) {
     return;
   }
   if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    out_ += std::to_string(static_cast<int64_t>(v));
+    append_int(out_, static_cast<int64_t>(v));
     return;
   }
   char buf[32];
@@ -177,7 +464,7 @@ void JsonWriter::number(double v) {
 
 void JsonWriter::integer(int64_t v) {
   before_value();
-  out_ += std::to_string(v);
+  append_int(out_, v);
 }
 
 void JsonWriter::boolean(bool v) {

@@ -1,48 +1,79 @@
-// Shared output helpers: HTML escaping, URL safety and a streaming JSON writer.
+// Shared output helpers: HTML escaping, URL safety, plain text and a streaming JSON writer.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "source.h"
 #include "galley/article.h"
+#include "source.h"
 
 namespace galley::render {
 
-/// Appends `s` with & < > " escaped (text content and attribute values).
+/// Appends `s` with & < > " escaped (text content and double-quoted attribute values).
 void escape_html(std::string& out, std::string_view s);
 
-/// Whether a URL is safe to emit: javascript:, vbscript:, file: and non-image data: URLs are
-/// not. `image` allows data:image/(png|gif|jpeg|webp|avif).
+/// Whether a URL is safe to emit. javascript:, vbscript:, file: and data: URLs are not, except
+/// data:image/(png|gif|jpeg|webp|avif) when `image` is set. ASCII whitespace and control
+/// characters inside the scheme are ignored and its case is folded, as browsers do; `url`
+/// must already be free of character references (see decode_html_entities()).
 bool is_safe_url(std::string_view url, bool image);
 
-/// Appends a URL for an href/src attribute: percent-encodes what must be, escapes for HTML.
+/// Appends a URL for an href/src attribute: percent-encodes spaces, controls, non-ASCII bytes
+/// and characters that are not allowed in URLs, keeps existing %XX escapes, escapes for HTML.
 void append_url(std::string& out, std::string_view url);
+
+/// Decodes HTML character references (numeric ones and the named ones that matter for URL
+/// schemes and markup) into `out`. Returns false when a named reference it does not know
+/// was met (the caller should then treat the value as suspect).
+bool decode_html_entities(std::string& out, std::string_view s);
+
+/// Appends the plain text of inlines: text and code literals, image alt text, breaks as
+/// spaces (the same text as detail::plain_text(), without a temporary string).
+void append_plain_text(std::string& out, const Inlines& inlines);
+
+/// Appends the plain text of inlines HTML-escaped (for attribute values such as aria-label).
+void append_plain_text_html(std::string& out, const Inlines& inlines);
 
 /// A streaming JSON writer with deterministic output.
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out, bool pretty = false) : out_(out), pretty_(pretty) {}
+  /// Opens an object (as a value).
   void begin_object();
+  /// Closes the innermost object.
   void end_object();
+  /// Opens an array (as a value).
   void begin_array();
+  /// Closes the innermost array.
   void end_array();
   /// Writes a key (inside an object); the next call writes its value.
   void key(std::string_view k);
+  /// Writes a string value.
   void string(std::string_view s);
+  /// Writes the plain text of inlines as a string value, without a temporary string.
+  void plain_text(const Inlines& inlines);
+  /// Writes a number; whole numbers without a fraction, non-finite ones as null.
   void number(double v);
+  /// Writes an integer.
   void integer(int64_t v);
+  /// Writes true or false.
   void boolean(bool v);
+  /// Writes null.
   void null();
   /// Writes raw, already valid JSON as a value.
   void raw(std::string_view json);
+  /// Makes string values safe inside an HTML <script> element: < > & become \u003c etc.
+  void set_html_safe(bool on) { html_safe_ = on; }
+  /// The output string.
+  std::string& out() { return out_; }
 
  private:
   void before_value();
   void newline();
   std::string& out_;
   bool pretty_;
+  bool html_safe_ = false;
   int depth_ = 0;
   bool first_ = true;
   bool after_key_ = false;
@@ -50,5 +81,11 @@ class JsonWriter {
 
 /// Appends `s` as a JSON string literal (with quotes); '<' '>' '&' escaped when `html_safe`.
 void append_json_string(std::string& out, std::string_view s, bool html_safe = false);
+
+/// Appends the characters of `s` escaped for the inside of a JSON string literal.
+void append_json_chars(std::string& out, std::string_view s, bool html_safe = false);
+
+/// Appends a decimal integer without a temporary string.
+void append_int(std::string& out, int64_t v);
 
 }  // namespace galley::render
