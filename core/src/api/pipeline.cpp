@@ -7,6 +7,7 @@
 #include "parse/document.h"
 #include "parse/json_input.h"
 #include "render/render.h"
+#include "rules/fixes.h"
 #include "rules/rule.h"
 #include "structure/recognise.h"
 #include "text_util.h"
@@ -126,7 +127,7 @@ Result<Run> run_pipeline(std::string_view raw, const Options& options, unsigned 
   const auto t3 = Clock::now();
   const SourceText* spans = r.mode == InputMode::json ? nullptr : &src;
   if (outputs & kOutputHtml) r.html = render::html(r.article, options);
-  if (outputs & kOutputMarkdown) r.markdown = render::markdown(r.article, options);
+  if (outputs & kOutputMarkdown) r.markdown = render::markdown(r.article, options, spans);
   if (outputs & kOutputJson) r.json = render::json(r.article, spans);
   if (outputs & kOutputJsonLd) r.jsonld = render::jsonld(r.article, options);
   if (outputs & kOutputText) r.text = render::text(r.article, options);
@@ -151,47 +152,30 @@ Result<FormatResult> check(std::string_view source, const Options& options) {
 }
 
 Result<FixResult> fix(std::string_view source, const Options& options) {
+  // Each pass checks the current text and applies every fix that can go with the others;
+  // a fix may only be offered once its neighbours are gone, hence the re-check. Rules that
+  // keep offering the same edit cannot loop: a fix that changes nothing is never chosen,
+  // and the passes are bounded.
   constexpr uint32_t kMaxPasses = 10;
   FixResult out;
   const bool bom = source.size() >= 3 && source.substr(0, 3) == "\xEF\xBB\xBF";
   std::string current(source);
   std::vector<Diagnostic> last;
+  bool settled = false;
   for (uint32_t pass = 0; pass < kMaxPasses; ++pass) {
     Result<detail::Run> run = detail::run_pipeline(current, options, 0);
     if (!run) return run.error();
     const std::string& text = run.value().source->text();
     last = std::move(run.value().result.diagnostics);
     out.passes = pass + 1;
-    std::vector<const Diagnostic*> fixes;
-    for (const Diagnostic& d : last) {
-      if (d.fix) fixes.push_back(&d);
-    }
-    std::stable_sort(fixes.begin(), fixes.end(), [](const Diagnostic* x, const Diagnostic* y) {
-      return x->fix->range.begin < y->fix->range.begin;
-    });
-    // Keep fixes that do not overlap (an insertion may touch but not enter another edit).
-    std::vector<const Diagnostic*> chosen;
-    uint32_t reach = 0;
-    bool any = false;
-    for (const Diagnostic* d : fixes) {
-      const SourceRange r = d->fix->range;
-      if (any && (r.begin < reach || (r.begin == reach && r.empty() && chosen.back()->fix->range.empty()))) continue;
-      chosen.push_back(d);
-      reach = std::max(reach, r.end);
-      any = true;
-    }
+    const std::vector<const Diagnostic*> chosen = rules::choose_fixes(text, last);
     if (chosen.empty()) {
       current = text;
+      settled = true;
       break;
     }
-    std::string next;
-    next.reserve(text.size() + 64);
-    uint32_t at = 0;
     for (const Diagnostic* d : chosen) {
       const SourceRange r = d->fix->range;
-      next.append(text, at, r.begin - at);
-      next += d->fix->text;
-      at = r.end;
       AppliedFix applied;
       applied.rule = d->rule;
       applied.message = d->message;
@@ -201,12 +185,13 @@ Result<FixResult> fix(std::string_view source, const Options& options) {
       applied.after = d->fix->text;
       out.applied.push_back(std::move(applied));
     }
-    next.append(text, at, std::string::npos);
-    current = std::move(next);
-    if (pass + 1 == kMaxPasses) {
-      Result<detail::Run> final_run = detail::run_pipeline(current, options, 0);
-      if (final_run) last = std::move(final_run.value().result.diagnostics);
-    }
+    current = rules::apply_fixes(text, chosen);
+  }
+  if (!settled) {
+    // The last pass applied fixes: what remains is what a check of the result reports.
+    Result<detail::Run> final_run = detail::run_pipeline(current, options, 0);
+    if (!final_run) return final_run.error();
+    last = std::move(final_run.value().result.diagnostics);
   }
   out.source = bom ? "\xEF\xBB\xBF" + current : current;
   out.remaining = std::move(last);
