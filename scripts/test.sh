@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, builds and runs every test suite; prints each runner's own summary and a
 # final table. Exits non-zero when any suite fails.
-# Usage: scripts/test.sh [suite…]   (default: all; suites: native wasm e2e)
+# Usage: scripts/test.sh [suite…]   (default: all; suites: native wasm e2e package)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -9,7 +9,7 @@ cd "$ROOT"
 "$ROOT/scripts/setup.sh" || exit 1
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(native wasm e2e)
+[ ${#suites[@]} -gt 0 ] || suites=(native wasm e2e package)
 
 declare -A status
 order=()
@@ -33,6 +33,9 @@ native_tests() {
 wasm_tests() {
   scripts/build.sh wasm && node --test npm/test/
 }
+package_tests() {
+  scripts/build.sh wasm && scripts/pack-smoke.sh && (cd e2e && npx playwright test -c playwright.package.config.js)
+}
 e2e_tests() {
   scripts/build.sh web && (cd e2e && npx playwright test)
 }
@@ -42,6 +45,7 @@ for s in "${suites[@]}"; do
     native) run "ctest (native)" native_tests ;;
     wasm) run "node --test (npm package)" wasm_tests ;;
     e2e) run "playwright (demo in Chromium)" e2e_tests ;;
+    package) run "package (npm pack, Vite, Chromium)" package_tests ;;
     *) echo "unknown suite: $s" >&2; exit 2 ;;
   esac
 done
