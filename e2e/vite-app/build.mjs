@@ -13,10 +13,13 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const app = resolve(process.argv[2] ?? here);
 const out = resolve(process.argv[3] ?? join(here, '../../build/package-e2e/site'));
 
+const galley = createRequire(join(app, 'vite.config.js')).resolve('galley');
+console.log(`vite-app: building ${app} with galley from ${galley}`);
+
 await build({ root: app, configFile: join(app, 'vite.config.js'), logLevel: 'warn', build: { outDir: out } });
 
 // The CMS page: the inline build as the app's own copy of the package ships it.
-const inline = createRequire(join(app, 'vite.config.js')).resolve('galley/inline');
+const inline = createRequire(galley).resolve('galley/inline');
 mkdirSync(join(out, 'cms'), { recursive: true });
 copyFileSync(join(app, 'cms', 'index.html'), join(out, 'cms', 'index.html'));
 copyFileSync(inline, join(out, 'cms', 'galley.inline.js'));
