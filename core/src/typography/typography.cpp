@@ -107,6 +107,29 @@ bool is_opener(char32_t c, Lang l) {
 // quote left alone because its direction was unclear).
 bool is_content(char32_t c) { return c != 0 && !is_blank(c) && c != '"' && c != '\''; }
 
+// Punctuation that closes a phrase: nothing is spaced off before it by a dash.
+bool is_closing_punct(char32_t c) {
+  switch (c) {
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case ')':
+    case ']':
+    case '}':
+    case '%':
+    case kRightGuillemet:
+    case kRightDouble:
+    case kRightSingle:
+    case kEllipsisChar:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // After French ; ! ? the clause ends: white space, the end, or closing punctuation.
 bool ends_clause(char32_t c) {
   switch (c) {
@@ -274,7 +297,7 @@ class Scanner {
     prev_ = only;
     if (leading || trailing) return b;
 
-    if (on(kDashes) && (d == '-' || d == kNbHyphen)) {
+    if (on(kDashes) && (d == '-' || d == kNbHyphen) && is_content(p) && !is_opener(p, lang_)) {
       const size_t r = try_dash(a, b, p);
       if (r != 0) return r;
     }
@@ -291,15 +314,13 @@ class Scanner {
       }
       return b;
     }
-    if (lang_ == Lang::fr && is_content(p)) {
+    if (lang_ == Lang::fr && is_content(p) && !is_opener(p, lang_)) {
       if (on(kFrenchSpacing) && !one_nobreak) {
-        const char32_t e = at(d_end);
-        if (((d == ';' || d == '!' || d == '?') && ends_clause(e)) || d == kRightGuillemet) {
-          put(a, b, kNarrowNbspU8, kFrenchSpacing, kNarrowNbsp);
-          return b;
-        }
-        if (d == ':' && (e == 0 || is_blank(e))) {
-          put(a, b, kNbspU8, kFrenchSpacing, kNbsp);
+        const bool fits = d == kRightGuillemet ||
+                          ((d == ';' || d == '!' || d == '?' || d == ':') && clause_ends_at(d_end));
+        if (fits) {
+          put(a, b, d == ':' ? kNbspU8 : kNarrowNbspU8, kFrenchSpacing,
+              d == ':' ? kNbsp : kNarrowNbsp);
           return b;
         }
       }
@@ -338,8 +359,8 @@ class Scanner {
     const bool spaced_left = left < i;
     const size_t r = space_run_end(j);
     const char32_t q = at(r);
-    const bool left_content = is_content(p) && p != '\n';
-    const bool right_content = is_content(q);
+    const bool left_content = is_content(p) && !is_opener(p, lang_);
+    const bool right_content = is_content(q) && !is_closing_punct(q);
     if (count == 1) {
       if (!(spaced_left && r > j && left_content && right_content)) return 0;
       if (is_digit(p) && is_digit(q)) return 0;  // 5 - 3: arithmetic or a range, not a dash
@@ -451,13 +472,29 @@ class Scanner {
 
   // --- French spacing -----------------------------------------------------------------------
 
+  // Whether the clause ends at k (after ; ! ? :): white space, the end, closing punctuation,
+  // or a -- that this pass turns into a spaced dash.
+  bool clause_ends_at(size_t k) const {
+    const char32_t e = at(k);
+    if (ends_clause(e)) return true;
+    if (!on(kDashes) || (e != '-' && e != kNbHyphen)) return false;
+    size_t j = k;
+    size_t count = 0;
+    while (j < n_ && count < 4) {
+      size_t m = j;
+      const char32_t c = detail::decode_utf8(t_, m);
+      if (c != '-' && c != kNbHyphen) break;
+      ++count;
+      j = m;
+    }
+    return (count == 2 || count == 3) && at(j) != '>';
+  }
+
   size_t on_french_punct(size_t i, char32_t c) {
     const char32_t p = prev_;
     prev_ = c;
     if (!on(kFrenchSpacing) || !french_punct_follows(p)) return i + 1;
-    const char32_t e = at(i + 1);
-    const bool fits = c == ':' ? (e == 0 || is_blank(e)) : ends_clause(e);
-    if (!fits) return i + 1;  // URLs, times (10:30), ?id=
+    if (!clause_ends_at(i + 1)) return i + 1;  // URLs, times (10:30), ?id=
     char buf[8];
     const std::string_view space = c == ':' ? kNbspU8 : kNarrowNbspU8;
     size_t len = 0;
@@ -516,11 +553,15 @@ class Scanner {
     const bool q_blank = is_blank(q);
     if (is_digit(p) && after_feet(i)) return Dir::leave;
     if (p_blank || is_opener(p, lang_)) {
-      if (q_blank || (q == 0 && k >= n_ && p_blank && lang_ == Lang::fr)) {
-        // French writers space their marks: « mot » typed as " mot ".
-        if (lang_ == Lang::fr && p_blank) return st_.open_double > 0 ? Dir::close : Dir::open;
-        return Dir::leave;
+      // Space before and no word after: French writers space their marks (« mot » typed as
+      // " mot "), so what is open decides; elsewhere a mark between spaces is left.
+      const bool no_word_after = q_blank || (q == 0 && k >= n_) || is_closing_punct(q);
+      if (p_blank && no_word_after) {
+        if (st_.open_double > 0) return Dir::close;
+        if (lang_ == Lang::fr) return Dir::open;
+        return q_blank ? Dir::leave : Dir::open;
       }
+      if (q_blank) return Dir::leave;
       return Dir::open;
     }
     if (is_word(q)) return Dir::leave;  // foo"bar, said,"Hello: unclear
