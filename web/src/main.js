@@ -500,3 +500,14 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     document.body.dataset.offline = 'ready';
   }).catch(() => {});
 }
+
+// For the curious (and the tests): the editor's text and selection, and Galley itself, from the console.
+window.galleyDemo = Object.freeze({
+  engine,
+  get text() { return view.state.doc.toString(); },
+  get selection() {
+    const { from, to } = view.state.selection.main;
+    return { from, to, text: view.state.sliceDoc(from, to) };
+  },
+  get result() { return last?.result ?? null; },
+});
