@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 
@@ -37,13 +38,16 @@ class Engine {
   size_t run(const std::string& command, size_t length, const std::string& options) {
     length = std::min(length, capacity_);
     // Make sure the heap can hold what the run will need before starting it: an allocation
-    // failure in the middle would abort the module, a refusal here is an error value.
-    if (void* probe = std::malloc(length * kWorkFactor + kWorkBase)) {
-      std::free(probe);
-    } else {
+    // failure in the middle would abort the module, a refusal here is an error value. The
+    // estimate is computed in 64 bits and compared with the heap's ceiling first: a request of
+    // 2 GB or more is not a size that malloc (sbrk takes a signed increment) refuses reliably.
+    const uint64_t need = uint64_t{length} * kWorkFactor + kWorkBase;
+    void* probe = need < kHeapCeiling ? std::malloc(static_cast<size_t>(need)) : nullptr;
+    if (!probe) {
       output_ = kOutOfMemory;
       return output_.size();
     }
+    std::free(probe);
     output_ = galley::run_json(command, std::string_view(input_ ? input_ : "", length), options);
     return output_.size();
   }
@@ -70,6 +74,7 @@ class Engine {
  private:
   static constexpr size_t kWorkFactor = 24;
   static constexpr size_t kWorkBase = 4u << 20;
+  static constexpr uint64_t kHeapCeiling = uint64_t{1} << 31;  // -sMAXIMUM_MEMORY=2GB
   static constexpr const char* kOutOfMemory =
       "{\"ok\":false,\"error\":{\"code\":\"out-of-memory\",\"message\":\"Not enough memory to "
       "process this input.\",\"field\":\"\"}}";

@@ -23,10 +23,16 @@ function utf8Length(text) {
   return bytes;
 }
 
-/** Maps a trap or abort of the wasm to a stable code. */
-function failureCode(error) {
-  const text = String(error?.message ?? error);
-  return /OOM|out of memory|Cannot enlarge memory|Array buffer allocation failed/i.test(text) ? 'out-of-memory' : 'internal';
+/** The heap's ceiling (-sMAXIMUM_MEMORY=2GB in wasm/CMakeLists.txt). */
+const heapCeiling = 2 ** 31;
+
+/**
+ * Maps a trap or abort of the wasm to a stable code: out-of-memory when the message says so or the
+ * heap had grown to its ceiling (an allocation that fails inside the core aborts it), else internal.
+ */
+function failureCode(text, heapBytes) {
+  if (/OOM|out of memory|Cannot enlarge memory|Array buffer allocation failed/i.test(text)) return 'out-of-memory';
+  return heapBytes >= heapCeiling - 64 * 1024 * 1024 ? 'out-of-memory' : 'internal';
 }
 
 export class Runtime {
@@ -96,8 +102,9 @@ export class Runtime {
     } catch (error) {
       if (error instanceof GalleyError) throw error;
       const log = this.#log.join(' ').trim();
+      const heapBytes = this.#module?.HEAPU8?.length ?? 0;
       this.#restart();
-      const code = failureCode(`${error?.message ?? error} ${log}`);
+      const code = failureCode(`${error?.message ?? error} ${log}`, heapBytes);
       const what = String(error?.message ?? error).replace(/\. Build with -s ASSERTIONS=1 for more info\.?$/, '');
       throw new GalleyError(
         `The WebAssembly core failed (${what}) and was restarted; this call was lost, the next one will run.`,

@@ -1,51 +1,277 @@
-// Node tests of the npm package's API: format, check, errors, and recovery after errors.
+// Node tests of the package's main API: format, check, fix, rules, every option reaching the core,
+// every error code of the synchronous API, and the same instance working after each error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createGalley, GalleyError } from '../src/index.js';
+import { createGalley, errorCodes, GalleyError, internal } from '../src/index.js';
 
 const galley = await createGalley();
 
-test('formats Markdown into HTML with the headline and sections', () => {
-  const result = galley.format('# Title\n\nThe dek.\n\n## First part\n\nBody text.\n', { outputs: ['html', 'json'] });
-  assert.equal(result.mode, 'markdown');
-  assert.match(result.html, /<h1 class="galley-headline">Title<\/h1>/);
-  assert.match(result.html, /<section class="galley-section" aria-labelledby="first-part">/);
-  assert.equal(result.article.headline.text, 'Title');
-  assert.equal(result.article.dek.text, 'The dek.');
-  assert.equal(result.article.sections[0].heading.text, 'First part');
-});
+const article = '# Harbour reopens\n\nShips return after the storm.\n\n## What happened.\n\nThe port closed for two days.\n';
 
-test('check reports headline/missing with UTF-16 positions', () => {
-  const result = galley.check('😀 A lede without a headline.\n', { input: 'markdown' });
-  const missing = result.diagnostics.find((d) => d.rule === 'headline/missing');
-  assert.ok(missing);
-  assert.equal(missing.severity, 'error');
-  assert.equal(missing.line, 1);
-  assert.equal(missing.column, 1);
-  assert.equal(missing.endOffset, '😀 A lede without a headline.'.length);
-});
+/** The instance still formats correctly: asserted after every error. */
+function stillWorks(instance = galley) {
+  const result = instance.format('# Still works\n\nA dek.\n', { outputs: ['json'] });
+  assert.equal(result.article.headline.text, 'Still works');
+}
 
-test('bad options throw GalleyError invalid-options naming the field, and the instance keeps working', () => {
-  assert.throws(() => galley.format('# T', { profile: 'tabloid' }), (e) => {
-    assert.ok(e instanceof GalleyError);
-    assert.equal(e.code, 'invalid-options');
-    assert.equal(e.field, 'profile');
+/** Asserts that `fn` throws a GalleyError with `code` (and `field` when given). */
+function throwsGalley(fn, code, field) {
+  assert.throws(fn, (error) => {
+    assert.ok(error instanceof GalleyError, `expected a GalleyError, got ${error}`);
+    assert.ok(error instanceof Error);
+    assert.equal(error.name, 'GalleyError');
+    assert.equal(error.code, code, error.message);
+    if (field !== undefined) assert.equal(error.field, field, error.message);
+    assert.ok(errorCodes.includes(error.code));
+    assert.ok(error.message.length > 10);
     return true;
   });
-  assert.throws(() => galley.check('# T', { rules: { 'no/such-rule': 'error' } }), (e) => e.code === 'invalid-options' && e.field === 'rules.no/such-rule');
-  assert.equal(galley.format('# Still works').article.headline.text, 'Still works');
+}
+
+test('format renders html and the article model by default, and nothing else', () => {
+  const result = galley.format(article);
+  assert.equal(result.mode, 'markdown');
+  assert.match(result.html, /<h1 class="galley-headline">Harbour reopens<\/h1>/);
+  assert.match(result.html, /<section class="galley-section" aria-labelledby="what-happened">/);
+  assert.equal(result.article.schema, 'galley.article/v1');
+  assert.equal(result.article.headline.text, 'Harbour reopens');
+  assert.equal(result.article.dek.text, 'Ships return after the storm.');
+  assert.equal(result.article.sections.at(-1).heading.text, 'What happened.');
+  for (const absent of ['markdown', 'jsonld', 'text']) assert.equal(result[absent], undefined, absent);
+  assert.ok(Array.isArray(result.diagnostics));
+  assert.equal(typeof result.stats.words, 'number');
+  assert.ok(result.stats.words >= 12);
 });
 
-test('input over the size limit is refused with input-too-large', () => {
-  assert.throws(() => galley.format('x'.repeat(101), { maxInputBytes: 100 }), (e) => e.code === 'input-too-large');
-  assert.equal(galley.check('# Fine').mode, 'markdown');
+test('outputs selects exactly the outputs rendered', () => {
+  const all = galley.format(article, { outputs: ['html', 'markdown', 'json', 'jsonld', 'text'] });
+  assert.match(all.markdown, /^# Harbour reopens\n/);
+  assert.equal(JSON.parse(all.jsonld)['@type'], 'NewsArticle');
+  assert.equal(JSON.parse(all.jsonld).headline, 'Harbour reopens');
+  assert.match(all.text, /^Harbour reopens\n/);
+  const one = galley.format(article, { outputs: ['markdown'] });
+  assert.deepEqual(Object.keys(one).sort(), ['diagnostics', 'markdown', 'mode', 'stats']);
+  const none = galley.format(article, { outputs: [] });
+  assert.deepEqual(Object.keys(none).sort(), ['diagnostics', 'mode', 'stats']);
 });
 
-test('rules() lists the catalogue with metadata', () => {
+test('results are plain JSON data', () => {
+  const result = galley.format(article, { outputs: ['html', 'json'] });
+  assert.equal(Object.getPrototypeOf(result), Object.prototype);
+  assert.deepEqual(JSON.parse(JSON.stringify(result)), result);
+  assert.equal(Object.getPrototypeOf(galley.rules()[0]), Object.prototype);
+});
+
+test('input chooses the reader; auto reports its choice', () => {
+  assert.equal(galley.check(article).mode, 'markdown');
+  assert.equal(galley.check(article, { input: 'text' }).mode, 'text');
+  assert.equal(galley.check(article, { input: 'markdown' }).mode, 'markdown');
+  const auto = galley.check('A line of pasted text.\nAnother paragraph of it.\n');
+  assert.equal(auto.mode, 'text');
+  assert.ok(auto.diagnostics.some((d) => d.rule === 'input/mode'));
+});
+
+test('json input: a model from a CMS is rendered; broken JSON is invalid-json with its position', () => {
+  const model = galley.format(article, { outputs: ['json'] }).article;
+  const rendered = galley.format(JSON.stringify(model), { input: 'json', outputs: ['html'] });
+  assert.equal(rendered.mode, 'json');
+  assert.match(rendered.html, /<h1[^>]*>Harbour reopens<\/h1>/);
+  throwsGalley(() => galley.format('{"headline": ', { input: 'json' }), 'invalid-json');
+  assert.throws(() => galley.format('{"headline": ', { input: 'json' }), (e) => /line 1/.test(e.message + e.field));
+  stillWorks();
+});
+
+test('diagnostics carry UTF-16 positions that slice the source', () => {
+  const source = '😀 A lede without a headline.\n';
+  const missing = galley.check(source, { input: 'markdown' }).diagnostics.find((d) => d.rule === 'headline/missing');
+  assert.equal(missing.severity, 'error');
+  assert.deepEqual([missing.line, missing.column, missing.offset], [1, 1, 0]);
+  assert.equal(source.slice(missing.offset, missing.endOffset), '😀 A lede without a headline.');
+  assert.equal(missing.endColumn, missing.endOffset + 1);
+});
+
+test('a fix is an exact UTF-16 edit, and fix() applies every fix', () => {
+  const finding = galley.check(article).diagnostics.find((d) => d.rule === 'heading/trailing-punctuation');
+  assert.ok(finding?.fix, 'heading/trailing-punctuation carries a fix');
+  assert.equal(article.slice(finding.fix.offset, finding.fix.endOffset), '.');
+  const fixed = galley.fix(article);
+  assert.equal(fixed.source, article.replace('What happened.', 'What happened'));
+  assert.equal(fixed.source, article.slice(0, finding.fix.offset) + finding.fix.text + article.slice(finding.fix.endOffset));
+  assert.deepEqual(
+    fixed.applied.map((f) => [f.rule, f.before, f.after]),
+    [['heading/trailing-punctuation', '.', '']],
+  );
+  assert.ok(fixed.passes >= 1);
+  assert.ok(!fixed.remaining.some((d) => d.rule === 'heading/trailing-punctuation'));
+});
+
+test('a Uint8Array source is read as UTF-8 bytes; invalid bytes are reported, not lost', () => {
+  const bytes = new TextEncoder().encode(article);
+  assert.deepEqual(galley.format(bytes, { outputs: ['json'] }).article, galley.format(article, { outputs: ['json'] }).article);
+  const broken = new Uint8Array([...new TextEncoder().encode('# Caf'), 0xe9, ...new TextEncoder().encode('\n\nText.\n')]);
+  const result = galley.format(broken, { outputs: ['json'] });
+  assert.equal(result.article.headline.text, 'Caf\ufffd');
+  assert.ok(result.diagnostics.some((d) => d.rule === 'input/invalid-utf8'));
+});
+
+test('profile sets the default severities given by the catalogue', () => {
+  const catalogue = Object.fromEntries(galley.rules().map((r) => [r.id, r]));
+  for (const profile of ['news', 'blog', 'minimal']) {
+    const found = galley.check('A lede without a headline, long enough to read.\n', { profile, input: 'markdown' }).diagnostics;
+    const expected = catalogue['headline/missing'].severity[profile];
+    const missing = found.find((d) => d.rule === 'headline/missing');
+    if (expected === 'off') assert.equal(missing, undefined, profile);
+    else assert.equal(missing?.severity, expected, profile);
+  }
+});
+
+test('rules: severities, [severity, options] and off', () => {
+  const rules = (r) => galley.check(article, { rules: r }).diagnostics;
+  assert.ok(!rules({ 'heading/trailing-punctuation': 'off' }).some((d) => d.rule === 'heading/trailing-punctuation'));
+  assert.equal(rules({ 'heading/trailing-punctuation': 'error' }).find((d) => d.rule === 'heading/trailing-punctuation').severity, 'error');
+  assert.equal(rules({ 'heading/trailing-punctuation': ['info'] }).find((d) => d.rule === 'heading/trailing-punctuation').severity, 'info');
+  assert.ok(!rules({}).some((d) => d.rule === 'headline/length'));
+  const short = rules({ 'headline/length': ['warning', { max: 5 }] }).find((d) => d.rule === 'headline/length');
+  assert.equal(short?.severity, 'warning');
+});
+
+test('suppress silences a rule on the given lines only', () => {
+  const source = '# Title\n\n#### Too deep\n\nText.\n\n#### Deep again\n\nMore.\n';
+  const lines = (options) => galley.check(source, options).diagnostics.filter((d) => d.rule === 'heading/increment').map((d) => d.line);
+  assert.deepEqual(lines({}), [3]);
+  assert.deepEqual(lines({ suppress: [{ rule: 'heading/increment', startLine: 3 }] }), []);
+  assert.deepEqual(lines({ suppress: [{ rule: 'heading/increment', startLine: 4, endLine: 9 }] }), [3]);
+  assert.deepEqual(lines({ suppress: [{ startLine: 1, endLine: 3 }] }), []);
+});
+
+test('HTML options: classPrefix, document', () => {
+  const prefixed = galley.format(article, { outputs: ['html'], classPrefix: 'news_' }).html;
+  assert.match(prefixed, /<h1 class="news_headline">/);
+  assert.doesNotMatch(prefixed, /galley-/);
+  const page = galley.format(article, { outputs: ['html'], document: true }).html;
+  assert.match(page, /^<!DOCTYPE html>/i);
+  assert.match(page, /<title>Harbour reopens<\/title>/);
+  assert.doesNotMatch(galley.format(article, { outputs: ['html'] }).html, /<!DOCTYPE/i);
+});
+
+test('every option of the core is accepted with a good value and refused, naming it, with a bad one', () => {
+  const options = {
+    input: ['text', 'html'],
+    outputs: [['html', 'text'], ['pdf']],
+    profile: ['blog', 'tabloid'],
+    rules: [{ 'headline/missing': 'warning' }, { 'headline/missing': 'fatal' }],
+    locale: ['de-AT', 'xx'],
+    typography: [{ html: false, markdown: true }, 'yes'],
+    classPrefix: ['a-b_c', 'a b'],
+    document: [true, 'true'],
+    allowRawHtml: [true, 1],
+    allowStyle: [true, null],
+    maxInputBytes: [1000, -1],
+    layout: ['standard', 'magazine'],
+    suppress: [[{ rule: 'headline/missing', startLine: 1, endLine: 2 }], [{ endLine: 2 }]],
+    labels: [{ takeaways: ['In brief'], credits: ['Reporting team'], author: ['The writer'] }, { sidebar: ['x'] }],
+  };
+  for (const [name, [good, bad]] of Object.entries(options)) {
+    assert.doesNotThrow(() => galley.format(article, { [name]: good }), name);
+    assert.throws(
+      () => galley.format(article, { [name]: bad }),
+      (e) => e instanceof GalleyError && e.code === 'invalid-options' && e.field.startsWith(name),
+      name,
+    );
+  }
+  assert.doesNotThrow(() => galley.format(article, Object.fromEntries(Object.entries(options).map(([k, [good]]) => [k, good]))));
+  assert.equal(galley.format(article, { typography: false }).mode, 'markdown');
+  stillWorks();
+});
+
+test('invalid-options names the field: unknown option, rule, rule option, and the JS side', () => {
+  throwsGalley(() => galley.format(article, { profile: 'tabloid' }), 'invalid-options', 'profile');
+  throwsGalley(() => galley.check(article, { colour: 'red' }), 'invalid-options', 'colour');
+  throwsGalley(() => galley.check(article, { rules: { 'no/such-rule': 'error' } }), 'invalid-options', 'rules.no/such-rule');
+  throwsGalley(() => galley.check(article, { rules: { 'headline/length': ['warning', { maximum: 3 }] } }), 'invalid-options', 'rules.headline/length.maximum');
+  throwsGalley(() => galley.format(article, { outputs: ['html', 'pdf'] }), 'invalid-options', 'outputs[1]');
+  throwsGalley(() => galley.fix(article, 'news'), 'invalid-options', '');
+  throwsGalley(() => galley.fix(article, ['news']), 'invalid-options', '');
+  throwsGalley(() => galley.format(article, { maxInputBytes: 10n }), 'invalid-options', '');
+  const circular = {};
+  circular.self = circular;
+  throwsGalley(() => galley.format(article, circular), 'invalid-options', '');
+  stillWorks();
+});
+
+test('input-too-large: refused at the limit, in bytes, before the work starts', () => {
+  throwsGalley(() => galley.format('x'.repeat(101), { maxInputBytes: 100 }), 'input-too-large', 'maxInputBytes');
+  assert.equal(galley.check('x'.repeat(100), { maxInputBytes: 100 }).mode, 'text');
+  // 60 characters, 120 bytes: the message names the real size even though only the first bytes were copied.
+  assert.throws(() => galley.check('é'.repeat(60), { maxInputBytes: 100 }), (e) => e.code === 'input-too-large' && /120 bytes/.test(e.message));
+  assert.throws(() => galley.check(new Uint8Array(300).fill(97), { maxInputBytes: 100 }), (e) => e.code === 'input-too-large' && /300 bytes/.test(e.message));
+  // The default limit is 8 MiB.
+  throwsGalley(() => galley.check('a'.repeat(8 * 1024 * 1024 + 1)), 'input-too-large', 'maxInputBytes');
+  stillWorks();
+});
+
+test('invalid-input: the source must be a string or bytes', () => {
+  for (const source of [42, null, undefined, { text: 'x' }, ['x'], new Uint16Array(3)]) {
+    throwsGalley(() => galley.format(source), 'invalid-input', 'source');
+  }
+  stillWorks();
+});
+
+test('out-of-memory: input whose work would not fit the 2 GB heap is refused, and the instance goes on', () => {
+  const huge = new Uint8Array(90_000_000).fill(97);
+  throwsGalley(() => galley.check(huge, { maxInputBytes: 2 ** 31 }), 'out-of-memory');
+  stillWorks();
+});
+
+test('internal: a trap, an abort or an out-of-bounds read restarts the core; the same instance keeps working', () => {
+  const run = () => {
+    const { stats, ...rest } = galley.format(article, { outputs: ['html', 'json', 'markdown'] });
+    return { ...rest, words: stats.words };
+  };
+  const before = run();
+  for (const kind of ['trap', 'abort', 'memory']) {
+    throwsGalley(() => galley[internal].debugFail(kind), 'internal', '');
+    assert.throws(() => galley[internal].debugFail(kind), (e) => e.cause instanceof WebAssembly.RuntimeError, kind);
+    assert.deepEqual(run(), before, kind);
+  }
+});
+
+test('instances are independent: one failing does not disturb another', () => {
+  return createGalley().then((other) => {
+    const before = other.format(article, { outputs: ['json'] }).article;
+    throwsGalley(() => galley[internal].debugFail('trap'), 'internal');
+    assert.deepEqual(other.format(article, { outputs: ['json'] }).article, before);
+    throwsGalley(() => other.format(article, { profile: 'x' }), 'invalid-options', 'profile');
+    stillWorks(galley);
+  });
+});
+
+test('rules() lists the catalogue with metadata, a fresh copy each time', () => {
   const rules = galley.rules();
   const ids = rules.map((r) => r.id);
-  for (const id of ['headline/missing', 'heading/increment', 'section/empty']) assert.ok(ids.includes(id), id);
-  const missing = rules.find((r) => r.id === 'headline/missing');
-  assert.equal(missing.severity.news, 'error');
-  assert.equal(typeof galley.version, 'string');
+  for (const id of ['headline/missing', 'heading/increment', 'heading/trailing-punctuation']) assert.ok(ids.includes(id), id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const rule of rules) {
+    assert.match(rule.id, /^[a-z0-9-]+\/[a-z0-9-]+$/);
+    assert.ok(rule.summary.length > 0, rule.id);
+    for (const profile of ['news', 'blog', 'minimal']) assert.ok(['off', 'info', 'warning', 'error'].includes(rule.severity[profile]));
+    assert.equal(typeof rule.fixable, 'boolean');
+    for (const option of rule.options) assert.ok(['boolean', 'integer', 'number', 'string', 'string[]'].includes(option.type));
+  }
+  rules.pop();
+  assert.equal(galley.rules().length, ids.length);
+  assert.match(galley.version, /^\d+\.\d+\.\d+/);
+});
+
+test('GalleyError is a plain Error subclass with code, field and cause', () => {
+  const cause = new Error('underneath');
+  const error = new GalleyError('Something was refused.', 'invalid-options', 'profile', { cause });
+  assert.ok(error instanceof Error);
+  assert.equal(error.cause, cause);
+  assert.equal(error.field, 'profile');
+  assert.equal(String(error), 'GalleyError: Something was refused.');
+  assert.deepEqual(
+    [...errorCodes].sort(),
+    ['aborted', 'input-too-large', 'internal', 'invalid-input', 'invalid-json', 'invalid-options', 'load-failed', 'out-of-memory', 'superseded', 'terminated'],
+  );
 });
