@@ -9,6 +9,7 @@
 #include <iterator>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "parse/document.h"
 #include "text_util.h"
@@ -76,7 +77,8 @@ class Converter {
       r.end = src_.line_end(body_line_ + static_cast<uint32_t>(std::max(end_line, 1)) - 1);
     } else {
       r.end = offset_of(end_line, end_col) + 1;
-      const uint32_t le = src_.line_end(body_line_ + static_cast<uint32_t>(std::max(end_line, 1)) - 1);
+      const uint32_t le =
+          src_.line_end(body_line_ + static_cast<uint32_t>(std::max(end_line, 1)) - 1);
       r.end = std::min(r.end, std::max(le, r.begin));
     }
     if (r.end < r.begin) r.end = r.begin;
@@ -142,7 +144,10 @@ class Converter {
       const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
       for (uint16_t i = 0; i < columns; ++i) {
         const uint8_t a = align ? align[i] : 0;
-        b.align.push_back(a == 'l' ? Align::left : a == 'c' ? Align::center : a == 'r' ? Align::right : Align::none);
+        b.align.push_back(a == 'l'   ? Align::left
+                          : a == 'c' ? Align::center
+                          : a == 'r' ? Align::right
+                                     : Align::none);
       }
       convert_children(n, b);
     } else if (t == CMARK_NODE_TABLE_ROW) {
@@ -161,8 +166,65 @@ class Converter {
   }
 
   void convert_children(cmark_node* n, Block& b) {
+    if (block_depth_ >= kMaxNesting) {
+      collect_leaf_blocks(n, b);
+      return;
+    }
+    ++block_depth_;
     for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
       b.children.push_back(convert_block(c));
+    }
+    --block_depth_;
+  }
+
+  // cmark-gfm accepts any depth ("> > > …", "- - - …", "*a **a *a …"), but every later stage
+  // walks the model recursively. Past kMaxNesting levels a container keeps the leaves of its
+  // whole subtree as direct children, found without recursion: the text stays, the depth is
+  // bounded. (Browsers flatten HTML deeper than 512 levels in the same spirit.)
+  static constexpr int kMaxNesting = 100;
+
+  static bool is_container_block(cmark_node* n) {
+    const cmark_node_type t = cmark_node_get_type(n);
+    return t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST || t == CMARK_NODE_ITEM ||
+           t == CMARK_NODE_FOOTNOTE_DEFINITION || t == CMARK_NODE_CUSTOM_BLOCK;
+  }
+
+  void collect_leaf_blocks(cmark_node* n, Block& b) {
+    std::vector<cmark_node*> stack;
+    for (cmark_node* c = cmark_node_last_child(n); c; c = cmark_node_previous(c))
+      stack.push_back(c);
+    while (!stack.empty()) {
+      cmark_node* c = stack.back();
+      stack.pop_back();
+      if (is_container_block(c)) {
+        for (cmark_node* k = cmark_node_last_child(c); k; k = cmark_node_previous(k))
+          stack.push_back(k);
+      } else {
+        b.children.push_back(convert_block(c));
+      }
+    }
+  }
+
+  static bool is_leaf_inline(cmark_node* n) {
+    const cmark_node_type t = cmark_node_get_type(n);
+    return t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_HTML_INLINE ||
+           t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+           t == CMARK_NODE_FOOTNOTE_REFERENCE || cmark_node_first_child(n) == nullptr;
+  }
+
+  void collect_leaf_inlines(cmark_node* n, Inlines& out) {
+    std::vector<cmark_node*> stack;
+    for (cmark_node* c = cmark_node_last_child(n); c; c = cmark_node_previous(c))
+      stack.push_back(c);
+    while (!stack.empty()) {
+      cmark_node* c = stack.back();
+      stack.pop_back();
+      if (is_leaf_inline(c)) {
+        append_inline(out, convert_inline(c));
+      } else {
+        for (cmark_node* k = cmark_node_last_child(c); k; k = cmark_node_previous(k))
+          stack.push_back(k);
+      }
     }
   }
 
@@ -224,7 +286,9 @@ class Converter {
     Inlines& ins = last.inlines;
     if (ins.empty()) return;
     size_t k = ins.size();
-    while (k > 0 && ins[k - 1].kind != InlineKind::soft_break && ins[k - 1].kind != InlineKind::line_break) --k;
+    while (k > 0 && ins[k - 1].kind != InlineKind::soft_break &&
+           ins[k - 1].kind != InlineKind::line_break)
+      --k;
     if (k < ins.size() && ins[k].kind == InlineKind::text && (k > 0 || q.children.size() > 1)) {
       if (const size_t skip = attribution_marker(ins[k].text)) {
         Inlines attribution(std::make_move_iterator(ins.begin() + static_cast<std::ptrdiff_t>(k)),
@@ -294,7 +358,9 @@ class Converter {
     while (i < stop) {
       while (i < stop && s[i] == ' ') ++i;
       const size_t key_begin = i;
-      while (i < stop && (detail::is_word_char(static_cast<unsigned char>(s[i])) || s[i] == '-' || s[i] == '_')) ++i;
+      while (i < stop &&
+             (detail::is_word_char(static_cast<unsigned char>(s[i])) || s[i] == '-' || s[i] == '_'))
+        ++i;
       const std::string key = detail::to_lower_ascii(s.substr(key_begin, i - key_begin));
       if (key.empty() || i >= stop || s[i] != '=') return;
       ++i;
@@ -322,7 +388,8 @@ class Converter {
         text = std::move(value);
         text_range = r;
         text_exact = exact;
-      } else if (key == "cite" || key == "author" || key == "source" || key == "by" || key == "attribution") {
+      } else if (key == "cite" || key == "author" || key == "source" || key == "by" ||
+                 key == "attribution") {
         cite = std::move(value);
         cite_range = r;
         cite_exact = exact;
@@ -397,7 +464,8 @@ class Converter {
       return;
     }
     const uint32_t hint = offset_of(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
-    if (hint >= cursor_ && hint + lit.size() <= limit_ && text_.compare(hint, lit.size(), lit) == 0) {
+    if (hint >= cursor_ && hint + lit.size() <= limit_ &&
+        text_.compare(hint, lit.size(), lit) == 0) {
       in.range = {hint, static_cast<uint32_t>(hint + lit.size())};
       in.verbatim = true;
       cursor_ = in.range.end;
@@ -460,8 +528,14 @@ class Converter {
         in.kind = InlineKind::emphasis;  // unknown container: keep its text
       }
       const uint32_t begin = cursor_;
-      for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
-        append_inline(in.children, convert_inline(c));
+      if (inline_depth_ >= kMaxNesting) {
+        collect_leaf_inlines(n, in.children);
+      } else {
+        ++inline_depth_;
+        for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+          append_inline(in.children, convert_inline(c));
+        }
+        --inline_depth_;
       }
       in.range = {begin, cursor_};
     }
@@ -500,6 +574,8 @@ class Converter {
   uint32_t body_line_ = 1;
   uint32_t cursor_ = 0;
   uint32_t limit_ = 0;
+  int block_depth_ = 0;
+  int inline_depth_ = 0;
   const cmark_syntax_extension* tasklist_ = nullptr;
 };
 

@@ -1,19 +1,35 @@
-// Structure recognition: headline, dek and sections from a parsed document.
+// Structure recognition: runs the recognisers in order over a parsed document and fills in
+// the meta facts. Each recogniser claims the blocks it turns into a part; what nobody claims
+// stays in the section where it stood.
 #include "structure/recognise.h"
 
 #include <cmath>
 #include <set>
 
+#include "structure/parts.h"
 #include "text_util.h"
 
 namespace galley::structure {
-namespace {
 
 TextPart part_of(Block&& b) {
   TextPart p;
   p.inlines = std::move(b.inlines);
   p.range = b.range;
   p.how = b.how;
+  return p;
+}
+
+TextPart part_of_text(const std::string& text, SourceRange range, const detail::SourceText& src,
+                      Recognition how) {
+  TextPart p;
+  Inline in;
+  in.kind = InlineKind::text;
+  in.text = text;
+  in.range = range;
+  in.verbatim = !range.empty() && src.view(range) == text;
+  p.inlines.push_back(std::move(in));
+  p.range = range;
+  p.how = std::move(how);
   return p;
 }
 
@@ -29,22 +45,53 @@ void extend(SourceRange& r, SourceRange by) {
 
 uint32_t words_in(const Block& b) { return detail::count_words(detail::plain_text(b)); }
 
-}  // namespace
+bool only_emphasis(const Block& b) {
+  if (b.kind != BlockKind::paragraph) return false;
+  size_t emphasis = 0;
+  for (const Inline& in : b.inlines) {
+    if (in.kind == InlineKind::emphasis) {
+      ++emphasis;
+    } else if (in.kind == InlineKind::text && detail::trim_unicode(in.text).empty()) {
+      continue;
+    } else {
+      return false;
+    }
+  }
+  return emphasis == 1;
+}
+
+void collect_links(const Inlines& inlines, std::vector<std::string>& out) {
+  for (const Inline& in : inlines) {
+    if (in.kind == InlineKind::link && !in.url.empty()) out.push_back(in.url);
+    collect_links(in.children, out);
+  }
+}
+
+SourceRange text_range(const Inlines& inlines, uint32_t b, uint32_t e) {
+  return detail::TextMap(inlines).source_range(b, e);
+}
 
 void count_words(Article& a) {
   uint32_t n = 0;
-  if (a.headline) n += detail::count_words(detail::plain_text(a.headline->inlines));
-  if (a.dek) n += detail::count_words(detail::plain_text(a.dek->inlines));
+  const auto part = [&](const TextPart& p) {
+    n += detail::count_words(detail::plain_text(p.inlines));
+  };
+  if (a.headline) part(*a.headline);
+  if (a.dek) part(*a.dek);
   for (const Section& s : a.sections) {
-    if (s.heading) n += detail::count_words(detail::plain_text(s.heading->inlines));
+    if (s.heading) part(*s.heading);
     for (const Block& b : s.blocks) n += words_in(b);
   }
   if (a.takeaways) {
-    n += detail::count_words(detail::plain_text(a.takeaways->heading.inlines));
-    for (const TextPart& item : a.takeaways->items) n += detail::count_words(detail::plain_text(item.inlines));
+    part(a.takeaways->heading);
+    for (const TextPart& item : a.takeaways->items) part(item);
   }
-  if (a.credits) n += detail::count_words(detail::plain_text(a.credits->text.inlines));
+  if (a.credits) {
+    if (a.credits->heading) part(*a.credits->heading);
+    part(a.credits->text);
+  }
   if (a.author_box) {
+    if (a.author_box->heading) part(*a.author_box->heading);
     for (const Block& b : a.author_box->bio) n += words_in(b);
   }
   a.meta.word_count = n;
@@ -65,45 +112,24 @@ void assign_section_ids(Article& a) {
   }
 }
 
-Article recognise(parse::Document doc, const detail::SourceText&, const Options&) {
+Article recognise(parse::Document doc, const detail::SourceText& source, const Options& options) {
   Article a;
-  std::vector<Block>& blocks = doc.blocks;
-  size_t i = 0;
-  // Headline: a first H1.
-  if (i < blocks.size() && blocks[i].kind == BlockKind::heading && blocks[i].level == 1) {
-    a.headline = part_of(std::move(blocks[i]));
-    ++i;
-    // Dek: the paragraph right under the headline.
-    if (i < blocks.size() && blocks[i].kind == BlockKind::paragraph) {
-      a.dek = part_of(std::move(blocks[i]));
-      a.dek->how = {0.9f, "first-paragraph-under-headline"};
-      ++i;
-    }
+  Work w(doc, source, options, a);
+  recognise_meta(w);
+  recognise_headline(w);
+  recognise_byline(w);
+  recognise_dateline(w);
+  recognise_takeaways(w);
+  recognise_credits(w);
+  recognise_author_box(w);
+  build_sections(w);
+  // The byline falls back on the credited reporters (the design's byline sources, in order).
+  if (a.byline.empty() && a.credits && !a.credits->people.empty()) {
+    a.byline = a.credits->people;
+    a.byline_how = {0.6f, "credits"};
   }
-  Section* current = nullptr;
-  for (; i < blocks.size(); ++i) {
-    Block& b = blocks[i];
-    if (b.kind == BlockKind::heading) {
-      Section s;
-      s.level = b.level;
-      s.range = b.range;
-      s.heading = part_of(std::move(b));
-      a.sections.push_back(std::move(s));
-      current = &a.sections.back();
-      continue;
-    }
-    if (!current) {
-      a.sections.emplace_back();
-      current = &a.sections.back();
-      current->range = b.range;
-    }
-    extend(current->range, b.range);
-    current->blocks.push_back(std::move(b));
-  }
+  recognise_quotes(w);
   a.footnotes = std::move(doc.footnotes);
-  a.meta.front_matter_format = doc.front_matter.format;
-  a.meta.front_matter_json = doc.front_matter.json;
-  a.meta.front_matter_range = doc.front_matter.range;
   assign_section_ids(a);
   count_words(a);
   return a;

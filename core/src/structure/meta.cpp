@@ -1,0 +1,94 @@
+// Meta recogniser: front matter facts (date, tags, kicker, every key as JSON) and the
+// article's language — from front matter, else from its most common short words, else the
+// locale option.
+#include <string_view>
+
+#include "structure/lexicon.h"
+#include "structure/parts.h"
+#include "text_util.h"
+
+namespace galley::structure {
+namespace {
+
+// Enough words to tell English, German and French apart.
+constexpr uint32_t kSampleWords = 2000;
+
+int language_of_word(std::string_view folded) {
+  static constexpr std::string_view kEn[] = {"the",  "and",  "of",  "to",  "is",   "that",
+                                             "with", "for",  "was", "are", "it",   "on",
+                                             "this", "have", "be",  "not", "from", "they"};
+  static constexpr std::string_view kDe[] = {"der", "und", "das", "ist", "nicht", "mit",
+                                             "den", "von", "zu",  "ein", "eine",  "sich",
+                                             "auf", "für", "dem", "des", "auch",  "wird"};
+  static constexpr std::string_view kFr[] = {"le",   "la",   "les",  "et", "est",  "une",
+                                             "dans", "pour", "que",  "du", "pas",  "qui",
+                                             "sur",  "au",   "avec", "ce", "sont", "il"};
+  for (std::string_view w : kEn) {
+    if (w == folded) return 0;
+  }
+  for (std::string_view w : kDe) {
+    if (w == folded) return 1;
+  }
+  for (std::string_view w : kFr) {
+    if (w == folded) return 2;
+  }
+  return -1;
+}
+
+void sample_block(const Block& b, uint32_t& seen, uint32_t counts[3]) {
+  if (seen >= kSampleWords) return;
+  if (b.kind == BlockKind::code || b.kind == BlockKind::html) return;
+  for (std::string_view w : detail::words(detail::plain_text(b.inlines))) {
+    if (++seen > kSampleWords) return;
+    if (w.size() > 5) continue;
+    const int l = language_of_word(fold(w));
+    if (l >= 0) ++counts[l];
+  }
+  for (const Block& c : b.children) sample_block(c, seen, counts);
+}
+
+}  // namespace
+
+void recognise_meta(Work& w) {
+  const parse::FrontMatter& fm = w.doc.front_matter;
+  Meta& m = w.article.meta;
+  m.front_matter_format = fm.format;
+  m.front_matter_json = fm.json.empty() ? "{}" : fm.json;
+  m.front_matter_range = fm.range;
+  m.date = fm.date;
+  m.tags = fm.tags;
+  m.kicker = fm.kicker;
+
+  if (!fm.language.empty()) {
+    std::string lang = fm.language;
+    for (char& c : lang) {
+      if (c == '_') c = '-';
+    }
+    m.language = lang;
+    m.language_how = {1.0f, "front-matter"};
+    return;
+  }
+  uint32_t counts[3] = {0, 0, 0};
+  uint32_t seen = 0;
+  for (const Block& b : w.blocks) sample_block(b, seen, counts);
+  static const char* const kCodes[] = {"en", "de", "fr"};
+  int best = 0;
+  for (int l = 1; l < 3; ++l) {
+    if (counts[l] > counts[best]) best = l;
+  }
+  uint32_t second = 0;
+  for (int l = 0; l < 3; ++l) {
+    if (l != best && counts[l] > second) second = counts[l];
+  }
+  if (counts[best] >= 5 && counts[best] >= 2 * second) {
+    m.language = kCodes[best];
+    const float share =
+        static_cast<float>(counts[best]) / static_cast<float>(counts[best] + second);
+    m.language_how = {share, "common-words"};
+    return;
+  }
+  m.language = w.options.locale.empty() ? "en" : w.options.locale;
+  m.language_how = {0.5f, "locale-option"};
+}
+
+}  // namespace galley::structure

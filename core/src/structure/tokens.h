@@ -1,0 +1,63 @@
+// Words, punctuation, sentences and person names in a paragraph's plain text: the shared
+// lexical layer of the byline, dateline, quote, credits and author-box recognisers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace galley::structure {
+
+/// A word or one punctuation mark of a text.
+struct Token {
+  uint32_t begin = 0;        ///< First byte in the text.
+  uint32_t end = 0;          ///< One past the last byte.
+  bool word = false;         ///< A word (letters and digits with inner ' ’ - and initials' dots).
+  bool upper = false;        ///< word: starts with an upper-case letter.
+  bool all_upper = false;    ///< word: two or more letters, none lower-case ("KYIV").
+  bool initial = false;      ///< word: an initial or dotted abbreviation ("J.", "U.S.", "a.m.").
+  bool possessive = false;   ///< word: ends in 's or ’s.
+  bool space_before = true;  ///< Whitespace separates it from the previous token.
+  char32_t cp = 0;           ///< punctuation: the code point.
+};
+
+/// Splits `text` into words and punctuation marks (whitespace is dropped).
+std::vector<Token> tokenize(std::string_view text);
+
+/// The folded form (see fold()) of a token's text.
+std::string folded(const Token& token, std::string_view text);
+
+/// Whether sentence-final punctuation at token `i` ends a sentence (not "Mr." or "U.S."),
+/// looking past closing quotes and brackets.
+bool ends_sentence_at(const std::vector<Token>& tokens, std::string_view text, size_t i);
+
+/// Index of the first token of the sentence holding token `i`.
+size_t sentence_begin(const std::vector<Token>& tokens, std::string_view text, size_t i);
+/// One past the last token of the sentence holding token `i`.
+size_t sentence_end(const std::vector<Token>& tokens, std::string_view text, size_t i);
+
+/// Quotation marks.
+bool is_opening_quote(char32_t c);
+bool is_closing_quote(char32_t c);
+
+/// A person's name: tokens [first, last] of a text, titles left out.
+struct NameSpan {
+  size_t first = 0;
+  size_t last = 0;
+};
+
+/// The name made of the capitalised run that ends at token `end` ("President Donald Trump"
+/// → "Donald Trump"), or none. `strict` also refuses runs that read as places or bodies.
+std::optional<NameSpan> name_ending_at(const std::vector<Token>& tokens, std::string_view text,
+                                       size_t end);
+/// The name made of the capitalised run that starts at token `start`.
+std::optional<NameSpan> name_starting_at(const std::vector<Token>& tokens, std::string_view text,
+                                         size_t start);
+/// Whether the name's words look like a person's rather than an organisation's or a place's.
+bool looks_like_person(const std::vector<Token>& tokens, std::string_view text, NameSpan name);
+/// The name's text as written.
+std::string_view name_text(const std::vector<Token>& tokens, std::string_view text, NameSpan name);
+
+}  // namespace galley::structure
