@@ -1,6 +1,8 @@
 // Parsing JSON input with nlohmann::json without exceptions, reporting where it failed.
 #include "json_value.h"
 
+#include "text_util.h"
+
 namespace galley::detail {
 namespace {
 
@@ -27,6 +29,18 @@ struct ErrorFinder : nlohmann::json_sax<nlohmann::ordered_json> {
   }
 };
 
+// The token is raw input: an invalid byte or a multi-byte character cut at the length limit
+// becomes U+FFFD, so that the message stays valid UTF-8 wherever it goes (JSON replies).
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = decode_utf8(s, i);
+    append_utf8(out, (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF ? 0xFFFD : c);
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<nlohmann::ordered_json> parse_json(std::string_view text, ErrorCode code, std::string_view what) {
@@ -48,7 +62,7 @@ Result<nlohmann::ordered_json> parse_json(std::string_view text, ErrorCode code,
   Error e;
   e.code = code;
   e.message = std::string(what) + " is not valid JSON: unexpected ";
-  e.message += finder.token.empty() ? std::string("end of input") : "'" + finder.token.substr(0, 40) + "'";
+  e.message += finder.token.empty() ? std::string("end of input") : "'" + valid_utf8(std::string_view(finder.token).substr(0, 40)) + "'";
   e.message += " at line " + std::to_string(line) + ", column " + std::to_string(column) + ".";
   e.field = "line " + std::to_string(line) + ", column " + std::to_string(column);
   return e;
