@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, builds and runs every test suite; prints each runner's own summary and a
 # final table. Exits non-zero when any suite fails.
-# Usage: scripts/test.sh [suite…]   (default: all; suites: native wasm e2e package)
+# Usage: scripts/test.sh [suite…]   (default: all; suites: native wasm e2e package asan fuzz xss)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -9,7 +9,7 @@ cd "$ROOT"
 "$ROOT/scripts/setup.sh" || exit 1
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(native wasm e2e package)
+[ ${#suites[@]} -gt 0 ] || suites=(native wasm e2e package asan fuzz xss)
 
 declare -A status
 order=()
@@ -37,7 +37,16 @@ package_tests() {
   scripts/build.sh wasm && scripts/pack-smoke.sh && (cd e2e && npx playwright test -c playwright.package.config.js)
 }
 e2e_tests() {
-  scripts/build.sh web && (cd e2e && npx playwright test)
+  scripts/build.sh web && (cd e2e && npx playwright test --grep-invert @xss)
+}
+asan_tests() {
+  scripts/build.sh asan && ctest --preset native-asan -j2 --output-on-failure
+}
+fuzz_tests() {
+  scripts/fuzz-short.sh -t 60
+}
+xss_tests() {
+  scripts/build.sh wasm web && e2e/xss/fetch-vectors.sh && (cd e2e && npx playwright test --grep @xss)
 }
 
 for s in "${suites[@]}"; do
@@ -46,6 +55,9 @@ for s in "${suites[@]}"; do
     wasm) run "node --test (npm package)" wasm_tests ;;
     e2e) run "playwright (demo in Chromium)" e2e_tests ;;
     package) run "package (npm pack, Vite, Chromium)" package_tests ;;
+    asan) run "ctest (ASan + UBSan + LSan)" asan_tests ;;
+    fuzz) run "libFuzzer (60 s a target)" fuzz_tests ;;
+    xss) run "playwright (XSS vectors)" xss_tests ;;
     *) echo "unknown suite: $s" >&2; exit 2 ;;
   esac
 done
