@@ -32,6 +32,13 @@ const Rule& author_not_credited();
 const Rule& links_unsafe_url();
 const Rule& links_empty_text();
 const Rule& images_alt_missing();
+const Rule& typography_straight_quotes();
+const Rule& typography_space_before_percent();
+const Rule& typography_double_space();
+const Rule& typography_dash();
+const Rule& typography_ellipsis();
+const Rule& typography_nonbreaking_hyphen();
+const Rule& typography_french_spacing();
 
 const std::vector<const Rule*>& registry() {
   static const std::vector<const Rule*> rules = {
@@ -63,6 +70,13 @@ const std::vector<const Rule*>& registry() {
       &links_unsafe_url(),
       &links_empty_text(),
       &images_alt_missing(),
+      &typography_straight_quotes(),
+      &typography_space_before_percent(),
+      &typography_double_space(),
+      &typography_dash(),
+      &typography_ellipsis(),
+      &typography_nonbreaking_hyphen(),
+      &typography_french_spacing(),
   };
   return rules;
 }
