@@ -170,7 +170,9 @@ class GalleyWorker {
     const message = { id: job.id, method: job.method };
     if (job.method === 'init') message.wasm = job.wasm;
     else if (job.method !== 'rules') {
-      message.source = job.source;
+      // A view on part of a larger buffer would copy the whole buffer: send only its bytes.
+      const { source } = job;
+      message.source = ArrayBuffer.isView(source) && source.byteLength !== source.buffer.byteLength ? source.slice() : source;
       message.options = job.options;
     }
     try {
