@@ -1,6 +1,7 @@
 // Meta recogniser: front matter facts (date, tags, kicker, every key as JSON) and the
 // article's language — from front matter, else from its most common short words, else the
 // locale option.
+#include <string>
 #include <string_view>
 
 #include "structure/lexicon.h"
@@ -38,7 +39,10 @@ int language_of_word(std::string_view folded) {
 void sample_block(const Block& b, uint32_t& seen, uint32_t counts[3]) {
   if (seen >= kSampleWords) return;
   if (b.kind == BlockKind::code || b.kind == BlockKind::html) return;
-  for (std::string_view w : detail::words(detail::plain_text(b.inlines))) {
+  // Named: words() returns views into it, and a temporary in the range expression would be
+  // gone before the loop body reads them.
+  const std::string text = detail::plain_text(b.inlines);
+  for (std::string_view w : detail::words(text)) {
     if (++seen > kSampleWords) return;
     if (w.size() > 5) continue;
     const int l = language_of_word(fold(w));
