@@ -2,15 +2,22 @@
 # Builds the libFuzzer targets (native-fuzz preset), makes their seed corpora from the samples,
 # tests and fuzz/seeds, and runs each target for a while. Exits non-zero on any crash, leak,
 # timeout or broken property; the failing input is left in build/native-fuzz/artifacts/.
-# Usage: scripts/fuzz-short.sh [-t SECONDS] [target…]   (targets: format options fix; 60 s each)
+# Usage: scripts/fuzz-short.sh [-t SECONDS] [-k] [target…]   (targets: format options fix; 60 s each)
+#   -k  keep going after a crash, leak or hang (libFuzzer's fork mode, one job at a time): for
+#       long runs, which then report every failing input instead of stopping at the first
+#   -n  do not build first (the targets in build/native-fuzz are current)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 seconds=60
-while getopts "t:" opt; do
+keep_going=()
+build=1
+while getopts "t:kn" opt; do
   case "$opt" in
     t) seconds=$OPTARG ;;
+    k) keep_going=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1) ;;
+    n) build=0 ;;
     *) echo "usage: $0 [-t SECONDS] [format|options|fix]…" >&2; exit 2 ;;
   esac
 done
@@ -19,7 +26,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(format options fix)
 
 BUILD="$ROOT/build/native-fuzz"
-scripts/build.sh fuzz || exit 1
+[ "$build" = 0 ] || scripts/build.sh fuzz || exit 1
 
 seed_corpus() {
   local target=$1 dir="$BUILD/corpus/$1/seed"
@@ -76,10 +83,10 @@ for t in "${targets[@]}"; do
   echo "--- fuzz_$t: ${seconds} s"
   # The working corpus grows from run to run; the seed folder is read, never written.
   if ! ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" \
-    UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+    UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$ROOT/fuzz/ubsan.supp" \
     nice -n "${GALLEY_FUZZ_NICE:-0}" "$BUILD/fuzz/fuzz_$t" "$BUILD/corpus/$t/work" "$BUILD/corpus/$t/seed" \
     -dict="$(dict_of "$t")" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 \
-    -max_len=65536 -print_final_stats=1 -artifact_prefix="$BUILD/artifacts/$t/" \
+    -max_len=65536 -print_final_stats=1 -artifact_prefix="$BUILD/artifacts/$t/" "${keep_going[@]}" \
     >"$BUILD/fuzz_$t.log" 2>&1; then
     failed=$((failed + 1))
     echo "fuzz_$t FAILED; the log's end:"
