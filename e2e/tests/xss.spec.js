@@ -31,9 +31,10 @@ async function servePage(page) {
     if (url.origin === origin) {
       for (const [prefix, dir] of Object.entries(served)) {
         if (!url.pathname.startsWith(prefix)) continue;
-        const file = normalize(join(dir, decodeURIComponent(url.pathname.slice(prefix.length))));
-        if (!file.startsWith(dir)) break;
         try {
+          // Vectors request odd URLs (malformed % escapes included): anything unreadable is a 404.
+          const file = normalize(join(dir, decodeURIComponent(url.pathname.slice(prefix.length))));
+          if (!file.startsWith(dir)) break;
           const body = await readFile(file);
           return route.fulfill({ status: 200, body, headers: { 'content-type': types[extname(file)] ?? 'application/octet-stream' } });
         } catch {
