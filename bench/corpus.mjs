@@ -288,12 +288,12 @@ export function samples(root) {
     for (const e of readdirSync(d).sort()) {
       const p = join(d, e);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(md|txt)$/.test(e)) out.push(p);
+      else if (/\.(md|txt)$/.test(e) && e !== 'README.md') out.push(p);
     }
   };
   walk(dir);
   return out.map((p) => ({
-    name: 'sample:' + relative(dir, p).replace(/\.(md|txt)$/, '').replace(/^.*\//, '').slice(0, 28),
+    name: 'sample:' + relative(dir, p).replace(/\.(md|txt)$/, '').replace(/^.*\//, '').replace(/^\d{4}-\d\d-\d\d-/, '').slice(0, 24),
     path: p,
     form: p.endsWith('.txt') ? 'text' : 'markdown',
   }));
@@ -314,7 +314,7 @@ export function buildCorpus(root, dir, { sizes = Object.keys(ARTICLE_SIZES), pat
   for (const size of sizes) {
     const a = article(ARTICLE_SIZES[size]);
     put(`article-${size}`, a.markdown, { kind: 'article', form: 'markdown', size });
-    put(`article-${size}.txt`, a.text, { kind: 'article', form: 'text', size });
+    put(`article-${size}-text`, a.text, { kind: 'article', form: 'text', size });
   }
   for (const s of samples(root)) {
     put(s.name, readFileSync(s.path, 'utf8'), { kind: 'sample', form: s.form });

@@ -9,7 +9,7 @@
 //   (bench/run.sh builds what it needs first.) --smoke: small sizes, one or two samples,
 //   budgets printed but not enforced. Otherwise the exit status is 1 when a budget fails.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +60,9 @@ for (const [what, path] of [['galley_bench', NATIVE_BIN], ['cmark-floor.mjs', CM
   }
 }
 
+const t0 = Date.now();
 const log = (...a) => console.log(...a);
+const phase = (what) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${what}`);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -87,9 +89,11 @@ const machine = {
 log(`Galley benchmarks${smoke ? ' (smoke run)' : ''}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
 log(`load average before: ${machine.loadBefore.join(' ')}${machine.loadBefore[0] > 0.5 ? '  (busy machine: numbers are noisy)' : ''}`);
 
+const SMOKE_PATHOLOGICAL = ['image-bracket-runs', 'unclosed-comments', 'wide-table', 'nested-blockquotes', 'many-headings'];
 const corpusDir = join(OUT, smoke ? 'corpus-smoke' : 'corpus');
 const corpus = buildCorpus(ROOT, corpusDir, { sizes: config.sizes, pathologicalScale: config.pathologicalScale })
   .filter((e) => only.test(e.name))
+  .filter((e) => !smoke || e.kind !== 'pathological' || SMOKE_PATHOLOGICAL.includes(e.name.replace('patho:', '')))
   .map((e, i) => ({ ...e, id: `e${i}`, url: '/' + relative(ROOT, e.file).split('/').map(encodeURIComponent).join('/') }));
 const textOf = (e) => readFileSync(e.file, 'utf8');
 log(`corpus: ${corpus.length} inputs in ${relative(ROOT, corpusDir)}/`);
@@ -139,7 +143,7 @@ const engines = [
   { ...galleyWasmAll, name: 'galley-wasm-node' },
   ...(page ? [chromiumEngine(page, server.url)] : []),
   cmarkWasm,
-  ...jsEngines(config.jsMaxBytes),
+  ...jsEngines(config.jsMaxBytes).filter((e) => !smoke || ['markdown-it+markdownlint', 'remark+remark-lint'].includes(e.name)),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -192,12 +196,12 @@ async function measure(entries, engineList, samples) {
 }
 
 const throughputEntries = corpus.filter((e) => e.kind !== 'pathological');
-log(`\nthroughput: ${engines.length} engines, ${config.samples} interleaved samples each…`);
+phase(`throughput: ${engines.length} engines, ${config.samples} interleaved samples each…`);
 const throughput = await measure(throughputEntries, engines, config.samples);
 
 // Pathological inputs: each engine first formats each input once in its own process, so that a
 // crash or a hang is reported instead of taking the suite down; then the survivors are timed.
-log(`pathological inputs: probing each in its own process…`);
+phase(`pathological inputs: probing each in its own process…`);
 const pathoEntries = corpus.filter((e) => e.kind === 'pathological');
 const probes = {};
 for (const entry of pathoEntries) {
@@ -217,12 +221,24 @@ for (const entry of pathoEntries) {
 // ---------------------------------------------------------------------------------------------
 // Size, start-up, keystrokes, memory
 
-// What `import { createGalley } from 'galley'` loads: the wasm, its glue and the package's modules
-// (the worker's two modules are loaded only by galley/worker users, and counted apart).
-const srcDir = join(ROOT, 'npm/src');
-const packageFiles = ['npm/dist/galley.wasm', 'npm/dist/galley.mjs',
-  ...readdirSync(srcDir).filter((f) => f.endsWith('.js') && !f.startsWith('worker')).sort().map((f) => `npm/src/${f}`)];
-const workerFiles = readdirSync(srcDir).filter((f) => /^worker.*\.js$/.test(f)).map((f) => `npm/src/${f}`);
+// What `import { createGalley } from 'galley'` loads: the modules reached by static imports from
+// the package's entry, plus the wasm; what galley/worker adds is counted apart.
+function staticImports(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+      visit(join(dirname(file), m[1]));
+    }
+  };
+  visit(entry);
+  return [...seen].map((f) => relative(ROOT, f));
+}
+const packageFiles = ['npm/dist/galley.wasm', ...staticImports(join(ROOT, 'npm/src/index.js'))];
+const workerFiles = [...staticImports(join(ROOT, 'npm/src/worker.js')), ...staticImports(join(ROOT, 'npm/src/worker-entry.js'))]
+  .filter((f, i, all) => !packageFiles.includes(f) && all.indexOf(f) === i);
 const size = { files: {}, raw: 0, gzip: 0, brotli: 0 };
 for (const f of [...packageFiles, ...workerFiles]) {
   const bytes = readFileSync(join(ROOT, f));
@@ -238,7 +254,7 @@ for (const f of [...packageFiles, ...workerFiles]) {
   size.brotli += s.brotli;
 }
 
-log('start-up: createGalley() in fresh Node processes…');
+phase('start-up: createGalley() in fresh Node processes…');
 const nodeCreate = [];
 for (let i = 0; i < config.createRuns; ++i) {
   nodeCreate.push(JSON.parse(execFileSync(process.execPath, [join(HERE, 'create-time.mjs')], { cwd: HERE, encoding: 'utf8' })));
@@ -253,7 +269,7 @@ const startup = {
 
 let keystroke = null;
 if (browser) {
-  log('start-up: createGalley() in fresh Chromium contexts…');
+  phase('start-up: createGalley() in fresh Chromium contexts…');
   const times = [];
   for (let i = 0; i < config.createRuns; ++i) {
     const context = await browser.newContext();
@@ -265,7 +281,7 @@ if (browser) {
   }
   startup.chromium = { createMs: median(times), all: times };
 
-  log(`keystrokes: ${config.keystrokeEdits} edits of a 5,000-word article through a Web Worker in Chromium…`);
+  phase(`keystrokes: ${config.keystrokeEdits} edits of a 5,000-word article through a Web Worker in Chromium…`);
   const article = articleOfWords(5000).markdown;
   const file = join(OUT, 'keystroke-5000-words.md');
   writeFileSync(file, article);
@@ -288,7 +304,7 @@ if (browser) {
   };
 }
 
-log(`memory: ${config.heapCalls} calls…`);
+phase(`memory: ${config.heapCalls} calls…`);
 const heapFiles = corpus.filter((e) => e.kind === 'sample' || (e.kind === 'article' && ['2k', '20k'].includes(e.size))).map((e) => e.file);
 const heapWasm = JSON.parse(execFileSync(process.execPath, [join(HERE, 'heap.mjs'), String(config.heapCalls), optionsJson, ...heapFiles], { cwd: HERE, encoding: 'utf8' }));
 const heapNative = JSON.parse(execFileSync(NATIVE_BIN, ['heap', String(config.heapCalls), optionsJson, ...heapFiles], { encoding: 'utf8' }));
@@ -356,7 +372,7 @@ for (const engine of ['galley-native', REF, 'galley-wasm-chromium', 'cmark-nativ
 }
 log('\nScaling: ns per input byte (ratio to the 20 KB article)');
 for (const [engine, rows] of Object.entries(scaling)) {
-  log(`  ${engine.padEnd(22)} ${Object.entries(rows).map(([n, r]) => `${n.replace('article-', '')} ${fmt(r.nsPerByte, 1)} (${fmt(r.ratio)})`).join('  ')}`);
+  log(`  ${engine.padEnd(22)} ${Object.entries(rows).map(([n, r]) => `${n.replace('article-', '').replace('-text', ' text')} ${fmt(r.nsPerByte, 1)} (${fmt(r.ratio)})`).join('  ')}`);
 }
 
 // Pathological inputs: per-byte cost against the 200 KB article (the normal input nearest in size).
@@ -381,6 +397,8 @@ for (const e of pathoEntries) {
 }
 
 log(`\nSize (${packageFiles.map((f) => basename(f)).join(' + ')}): ${kb(size.raw)} raw, ${kb(size.gzip)} gzip, ${kb(size.brotli)} brotli`);
+const workerGzip = workerFiles.reduce((n, f) => n + size.files[f].gzip, 0);
+if (workerFiles.length) log(`  galley/worker adds ${workerFiles.map((f) => basename(f)).join(' + ')}: ${kb(workerGzip)} gzip`);
 log(`createGalley(): Node ${fmt(startup.node.firstMs, 1)} ms first, ${fmt(startup.node.secondMs, 1)} ms again (import ${fmt(startup.node.importMs, 1)} ms)` +
     (startup.chromium ? `; Chromium ${fmt(startup.chromium.createMs, 1)} ms (median of ${startup.chromium.all.length} fresh contexts)` : ''));
 if (keystroke) {
