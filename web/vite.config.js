@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import { rulesPage } from './build/rules-page.js';
 import { serviceWorker } from './build/service-worker.js';
+import { sampleTitles } from './build/sample-titles.js';
 
 export default defineConfig({
   base: './',
@@ -9,5 +10,5 @@ export default defineConfig({
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['galley'] },
   server: { fs: { allow: ['..'] } },
-  plugins: [rulesPage(), serviceWorker()],
+  plugins: [sampleTitles(), rulesPage(), serviceWorker()],
 });

@@ -160,7 +160,8 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
       await loadSample(page);
       // Nothing sticks out sideways.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await expect(page.locator('#announcer')).not.toHaveClass(/visible/, { timeout: 6000 });  // the toast fades first
+      // The toast fades first.
+      await expect.poll(() => page.locator('#announcer').evaluate((el) => getComputedStyle(el).opacity), { timeout: 8000 }).toBe('0');
       mkdirSync(screenshots, { recursive: true });
       const path = join(screenshots, `demo-${width}-${scheme}.png`);
       await page.screenshot({ path, fullPage: width < 800 });

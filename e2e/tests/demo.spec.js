@@ -30,8 +30,9 @@ test('the problems panel lists headline/missing and jumps to it', async ({ page 
   await expect(problem).toContainText('1:1');
   // Counts in the filters and the status bar agree with the list.
   const errors = await page.locator('#problem-list li.error').count();
-  await expect(page.locator('#count-error')).toHaveText(String(errors));
-  await expect(page.locator('.filter[data-severity="error"] .filter-count')).toHaveText(String(errors));
+  const label = `${errors} error${errors === 1 ? '' : 's'}`;
+  await expect(page.locator('#count-error')).toHaveText(label);
+  await expect(page.locator('.filter[data-severity="error"] .filter-count')).toHaveText(label);
 
   await page.locator('#editor .cm-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await problem.locator('.problem-jump').click();

@@ -142,8 +142,15 @@ export function showDiagnostics(view, diagnostics, source) {
   const list = [];
   for (const d of diagnostics) {
     if (d.rule === 'input/mode') continue;  // about the whole text: shown in the status bar
-    const from = Math.min(d.offset, length);
-    const to = Math.min(Math.max(d.endOffset, from), length);
+    // An empty finding with a fix (e.g. a space to remove) is underlined where the fix applies.
+    let start = d.offset;
+    let end = d.endOffset;
+    if (end <= start && d.fix && d.fix.endOffset > d.fix.offset) {
+      start = Math.min(start, d.fix.offset);
+      end = Math.max(end, d.fix.endOffset);
+    }
+    const from = Math.min(start, length);
+    const to = Math.min(Math.max(end, from), length);
     const item = {
       from,
       to,

@@ -38,6 +38,8 @@ const shown = { error: true, warning: true, info: true, ...store.get(KEY_FILTERS
 let output = 'preview';
 let last = null;  // { source, result }
 
+const pluralise = (n, word) => `${n} ${word}${n === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
+
 // ----- announcements (a polite live region that also shows as a toast)
 const announcer = $('#announcer');
 let toastTimer = 0;
@@ -162,7 +164,6 @@ function showError(error) {
   announce(`Galley refused the text: ${error.message}`);
 }
 
-const pluralise = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function show(source, result) {
   last = { source, result };
@@ -173,9 +174,9 @@ function show(source, result) {
   structure.update(empty ? null : result.article);
   showCode();
   const c = problems.counts();
-  $('#count-error').textContent = c.error;
-  $('#count-warning').textContent = c.warning;
-  $('#count-info').textContent = c.info;
+  $('#count-error').textContent = pluralise(c.error, 'error');
+  $('#count-warning').textContent = pluralise(c.warning, 'warning');
+  $('#count-info').textContent = pluralise(c.info, 'note');
   $('#problem-badge').textContent = result.diagnostics.length;
   const fix = $('#fix-all');
   fix.disabled = c.fixable === 0;
@@ -469,6 +470,14 @@ function onPaste(event, v) {
   announce('Pasted the web page as text: one paragraph a line.');
   return true;
 }
+
+// ----- the toolbar's options fold away on narrow screens
+const more = $('#more-toggle');
+more.addEventListener('click', () => {
+  const open = more.getAttribute('aria-expanded') !== 'true';
+  more.setAttribute('aria-expanded', String(open));
+  $('.toolbar').classList.toggle('more-open', open);
+});
 
 // ----- shortcuts dialog, skip link
 const dialog = $('#shortcuts');

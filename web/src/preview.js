@@ -3,70 +3,77 @@ import chromeCss from './preview.css?inline';
 
 const P = 'galley-';
 
+/** Letters and digits only: typography (quotes, dashes, spaces) does not change what matches. */
+const key = (text) => (text ?? '').normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+
+const plain = (inlines) => (inlines ?? []).map((i) => i.text ?? plain(i.children)).join('');
+
 /**
- * Ties rendered elements to the model's spans. The HTML renderer writes one element per model
- * node in model order, so the page walks both in step; nothing is added to Galley's output.
+ * Ties rendered elements to the model's spans, so that a click in the preview finds its source.
+ * Elements are matched to model nodes by their text (letters and digits), in order, which holds
+ * whatever wrappers the renderer uses; nothing is added to Galley's output.
  * Returns the tied elements as {from, to, el, top} (top: a block the scroll sync can use).
  */
 export function annotate(article, model) {
   const anchors = [];
-  const tie = (el, span, top = false) => {
-    if (!el || !span || span.endOffset < span.offset) return;
+  const tie = (el, span, top) => {
+    if (!el || !span || el.dataset.from !== undefined) return;
     el.dataset.from = span.offset;
     el.dataset.to = span.endOffset;
     anchors.push({ from: span.offset, to: span.endOffset, el, top });
   };
-  const blocks = (elements, list, top) => {
-    for (let i = 0; i < Math.min(elements.length, list.length); i++) block(elements[i], list[i], top);
-  };
-  const block = (el, b, top) => {
-    tie(el, b.span, top);
-    if (b.type === 'list') {
-      blocks([...el.children].filter((c) => c.tagName === 'LI'), b.items, false);
-    } else if (b.type === 'blockquote') {
-      const quote = el.querySelector('blockquote');
-      if (quote) blocks([...quote.children], b.blocks, false);
-    } else if (b.type === 'table') {
-      blocks([...el.querySelectorAll('tr')], b.rows, false);
-    }
-  };
   if (!article || !model) return anchors;
 
-  const header = article.querySelector(`:scope > header`);
-  if (header) {
-    tie(header.querySelector(`.${P}headline`), model.headline?.span, true);
-    tie(header.querySelector(`.${P}dek`), model.dek?.span, true);
-  }
-  const sections = article.querySelectorAll(`section.${P}section`);
-  model.sections.forEach((s, i) => {
-    const el = sections[i];
-    if (!el) return;
-    let children = [...el.children].filter((c) => c.tagName !== 'SECTION');
-    if (s.heading && children[0] && /^H[1-6]$/.test(children[0].tagName)) {
-      tie(children[0], s.heading.span, true);
-      children = children.slice(1);
+  const pool = new Map();
+  const add = (text, span) => {
+    const k = key(text);
+    if (!k || !span) return;
+    if (!pool.has(k)) pool.set(k, []);
+    pool.get(k).push(span);
+  };
+  const addBlocks = (blocks) => {
+    for (const b of blocks ?? []) {
+      if (b.type === 'paragraph' || b.type === 'code' || b.type === 'html') add(b.text, b.span);
+      else if (b.type === 'heading') add(plain(b.inlines), b.span);
+      else if (b.type === 'list') for (const item of b.items ?? []) addBlocks(item.blocks);
+      else if (b.type === 'blockquote') addBlocks(b.blocks);
     }
-    blocks(children, s.blocks, true);
-  });
-  const takeaways = article.querySelector(`.${P}takeaways`);
-  if (takeaways && model.takeaways) {
-    const t = model.takeaways;
-    tie(takeaways, t.span, false);
-    tie(takeaways.querySelector('h2, h3'), t.heading?.span, true);
-    const items = takeaways.querySelectorAll('li');
-    t.items.forEach((item, i) => tie(items[i], item.span, true));
+  };
+  add(model.headline?.text, model.headline?.span);
+  add(model.dek?.text, model.dek?.span);
+  for (const s of model.sections ?? []) {
+    add(s.heading?.text, s.heading?.span);
+    addBlocks(s.blocks);
   }
-  if (model.credits) {
-    tie(article.querySelector(`.${P}credits-heading`), model.credits.heading?.span, true);
-    tie(article.querySelector(`.${P}credits`), model.credits.text?.span ?? model.credits.span, true);
+  const t = model.takeaways;
+  if (t) {
+    add(t.heading?.text, t.heading?.span);
+    for (const item of t.items ?? []) add(item.text, item.span);
   }
-  const box = article.querySelector(`.${P}author-box`);
-  if (box && model.authorBox) {
-    const a = model.authorBox;
-    tie(box, a.span, false);
-    tie(box.querySelector(`.${P}author-heading`), a.heading?.span, true);
-    const bio = box.querySelector('[itemprop="description"]');
-    if (bio) blocks([...bio.children], a.bio, true);
+  const c = model.credits;
+  if (c) {
+    add(c.heading?.text, c.heading?.span);
+    add(c.text?.text, c.text?.span);
+  }
+  const a = model.authorBox;
+  if (a) {
+    add(a.heading?.text, a.heading?.span);
+    addBlocks(a.bio);
+  }
+  addBlocks(model.footnotes);
+  for (const list of pool.values()) list.sort((x, y) => x.offset - y.offset);
+
+  for (const el of article.querySelectorAll('h1, h2, h3, h4, h5, h6, p, li, pre')) {
+    const list = pool.get(key(el.textContent));
+    if (list?.length) tie(el, list.shift(), true);
+  }
+  // Containers and parts whose text is not a model node of its own.
+  tie(article.querySelector(`.${P}takeaways`), t?.span, false);
+  tie(article.querySelector(`.${P}author-box`), a?.span, false);
+  const people = (model.byline ?? []).filter((p) => p.span);
+  if (people.length) {
+    const span = { offset: Math.min(...people.map((p) => p.span.offset)), endOffset: Math.max(...people.map((p) => p.span.endOffset)) };
+    tie(article.querySelector(`.${P}byline`), span, false);
   }
   anchors.sort((x, y) => x.from - y.from || y.to - x.to);
   return anchors;
@@ -82,6 +89,7 @@ export function createPreview(iframe, { onPick, onScroll }) {
   let root = null;
   let anchors = [];
   let current = null;
+  let cursor = 0;
   let themeCss = '';
   let pending = null;
   const ready = new Promise((resolve) => {
@@ -122,9 +130,11 @@ export function createPreview(iframe, { onPick, onScroll }) {
       doc.documentElement.lang = m?.meta?.language || 'en';
       anchors = annotate(root.querySelector('article'), m);
       current = null;
+      this.highlight(cursor);
     },
     /** Marks the smallest part around `pos` (the editor's cursor). */
     highlight(pos) {
+      cursor = pos;
       let best = null;
       for (const a of anchors) {
         if (a.from > pos) break;
@@ -140,10 +150,15 @@ export function createPreview(iframe, { onPick, onScroll }) {
     blocks() {
       if (!doc) return [];
       const y = iframe.contentWindow.scrollY;
-      return anchors.filter((a) => a.top).map((a) => {
+      const out = [];
+      for (const a of anchors) {
+        if (!a.top) continue;
         const r = a.el.getBoundingClientRect();
-        return { from: a.from, to: a.to, top: r.top + y, bottom: r.bottom + y };
-      });
+        const block = { from: a.from, to: a.to, top: r.top + y, bottom: r.bottom + y };
+        // Parts shown out of source order (e.g. a byline drawn from the credits) would fold the map.
+        if (r.height > 0 && (!out.length || block.top >= out[out.length - 1].top)) out.push(block);
+      }
+      return out;
     },
     get scrollTop() { return iframe.contentWindow?.scrollY ?? 0; },
     get viewHeight() { return iframe.clientHeight; },

@@ -45,7 +45,7 @@ export function createProblems({ list, empty, filters, shown, onJump, onFix, onF
     const where = `Line ${d.line}, column ${d.column}`;
     const jump = el('button', { type: 'button', className: 'problem-jump', title: `Go to ${where.toLowerCase()}` },
       dot(d.severity),
-      el('span', { className: 'visually-hidden' }, `${d.severity}: `),
+      el('span', { className: 'visually-hidden' }, `${d.severity === 'info' ? 'note' : d.severity}: `),
       el('span', { className: 'problem-message' }, d.message),
       el('span', { className: 'problem-meta' },
         el('span', { className: 'problem-rule' }, d.rule),
@@ -90,8 +90,9 @@ export function createProblems({ list, empty, filters, shown, onJump, onFix, onF
     for (const severity of SEVERITIES) {
       const count = diagnostics.filter((d) => d.severity === severity).length;
       const button = filters.querySelector(`[data-severity="${severity}"]`);
-      button.querySelector('.filter-count').textContent = count;
-      button.title = `${shown[severity] === false ? 'Show' : 'Hide'} ${severity === 'info' ? 'notes' : `${severity}s`}`;
+      const word = severity === 'info' ? 'note' : severity;
+      button.querySelector('.filter-count').textContent = `${count} ${word}${count === 1 ? '' : 's'}`;
+      button.title = `${shown[severity] === false ? 'Show' : 'Hide'} ${word}s`;
     }
   }
 

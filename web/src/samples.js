@@ -4,6 +4,12 @@ const files = import.meta.glob(['../../tests/samples/*.txt', '../../tests/sample
   query: '?raw',
   import: 'default',
 });
+// Titles from the front matter, read at build time (see build/sample-titles.js).
+const titles = import.meta.glob(['../../tests/samples/*.txt', '../../tests/samples/*/*.{md,txt}'], {
+  query: '?sample-title',
+  import: 'default',
+  eager: true,
+});
 
 const groups = {
   '': 'News article (pasted text)',
@@ -25,7 +31,7 @@ export const samples = Object.entries(files)
     const group = parts.length > 1 ? parts[0] : '';
     const name = parts[parts.length - 1];
     const year = name.match(/^(\d{4})-/)?.[1] ?? '';
-    return { id: rel, group, groupLabel: groups[group] ?? group, title: titleOf(name), year, load };
+    return { id: rel, group, groupLabel: groups[group] ?? group, title: titles[path] || titleOf(name), year, load };
   })
   .sort((a, b) => (a.group !== '') - (b.group !== '') || b.group.localeCompare(a.group)
     || b.year.localeCompare(a.year) || a.title.localeCompare(b.title));
