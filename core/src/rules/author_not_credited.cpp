@@ -1,4 +1,6 @@
 // author/not-credited: the author box names someone the byline and credits do not.
+#include <algorithm>
+
 #include "rules/prose.h"
 
 namespace galley::rules {
@@ -35,16 +37,19 @@ void check(const Article& a, const Context&, Sink& sink) {
   }
   if (credited.empty()) return;  // nobody else is named: the box is the credit
   const std::vector<std::string> author = name_words(a.author_box->name);
-  std::string names;
-  for (size_t i = 0; i < credited.size(); ++i) {
-    if (same_person(author, name_words(credited[i]->name))) return;
-    if (i < 3) names += (i ? ", " : "") + credited[i]->name;
+  // The byline often repeats the credits: list each name once.
+  std::vector<std::string> names;
+  for (const Person* p : credited) {
+    if (same_person(author, name_words(p->name))) return;
+    if (std::find(names.begin(), names.end(), p->name) == names.end()) names.push_back(p->name);
   }
-  if (credited.size() > 3) names += " and " + std::to_string(credited.size() - 3) + " more";
+  std::string list;
+  for (size_t i = 0; i < names.size() && i < 3; ++i) list += (i ? ", " : "") + names[i];
+  if (names.size() > 3) list += " and " + std::to_string(names.size() - 3) + " more";
   const AuthorBox& box = *a.author_box;
   sink.report(box.name_range.empty() ? box.range : box.name_range,
               "The author box names " + box.name + ", who is not in the byline or credits (" +
-                  names + "); expected the author box to describe a credited author.");
+                  list + "); expected the author box to describe a credited author.");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The rule context: option lookup with defaults and the shared index of texts.
 #include <algorithm>
 
+#include "rules/prose.h"
 #include "rules/rule.h"
 
 namespace galley::rules {
@@ -109,24 +110,45 @@ const std::vector<TextBlock>& Context::texts() const {
   for (size_t i = 0; i < a.sections.size(); ++i) {
     const Section& s = a.sections[i];
     if (s.heading) add_part(texts_, *s.heading, TextBlock::Role::heading, static_cast<int>(i));
-    for (const Block& b : s.blocks) add_block(texts_, b, static_cast<int>(i), TextBlock::Role::paragraph);
+    for (const Block& b : s.blocks)
+      add_block(texts_, b, static_cast<int>(i), TextBlock::Role::paragraph);
   }
   if (a.takeaways) {
     add_part(texts_, a.takeaways->heading, TextBlock::Role::heading, -1);
-    for (const TextPart& item : a.takeaways->items) add_part(texts_, item, TextBlock::Role::takeaway, -1);
+    for (const TextPart& item : a.takeaways->items)
+      add_part(texts_, item, TextBlock::Role::takeaway, -1);
   }
   if (a.credits) {
     if (a.credits->heading) add_part(texts_, *a.credits->heading, TextBlock::Role::heading, -1);
     add_part(texts_, a.credits->text, TextBlock::Role::credits, -1);
   }
   if (a.author_box) {
-    if (a.author_box->heading) add_part(texts_, *a.author_box->heading, TextBlock::Role::heading, -1);
+    if (a.author_box->heading)
+      add_part(texts_, *a.author_box->heading, TextBlock::Role::heading, -1);
     for (const Block& b : a.author_box->bio) add_block(texts_, b, -1, TextBlock::Role::bio);
   }
   for (const Block& b : a.footnotes) add_block(texts_, b, -1, TextBlock::Role::paragraph);
-  std::stable_sort(texts_.begin(), texts_.end(),
-                   [](const TextBlock& x, const TextBlock& y) { return x.range.begin < y.range.begin; });
+  std::stable_sort(texts_.begin(), texts_.end(), [](const TextBlock& x, const TextBlock& y) {
+    return x.range.begin < y.range.begin;
+  });
   return texts_;
+}
+
+const Prose& Context::prose(size_t index) const {
+  const std::vector<TextBlock>& all = texts();
+  if (prose_.size() != all.size()) {
+    prose_.assign(all.size(), Prose{});
+    prose_built_.assign(all.size(), false);
+  }
+  if (!prose_built_[index]) {
+    prose_built_[index] = true;
+    const TextBlock& t = all[index];
+    Prose& p = prose_[index];
+    p.quotes = scan_quotes(t.map.text(), code_spans(*t.inlines));
+    p.sentences = split_sentences(t.map.text(), p.quotes.quoted);
+    for (const Sentence& sentence : p.sentences) p.words += sentence.words;
+  }
+  return prose_[index];
 }
 
 }  // namespace galley::rules

@@ -24,7 +24,7 @@ const Rule& input_invalid_utf8() {
        Severity::warning,
        {},
        false,
-       "Caf\xEF\xBF\xBD au lait",
+       std::string("Caf\0 au lait\n", 13),
        ""},
       &check};
   return rule;

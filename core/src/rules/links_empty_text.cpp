@@ -4,6 +4,14 @@
 namespace galley::rules {
 namespace {
 
+std::string shorten(std::string_view url) {
+  constexpr size_t kMax = 48;
+  if (count_chars(url) <= kMax) return std::string(url);
+  size_t i = 0;
+  for (size_t n = 0; n < kMax - 1 && i < url.size(); ++n) detail::decode_utf8(url, i);
+  return std::string(url.substr(0, i)) + "\xE2\x80\xA6";
+}
+
 // Whether the link shows something: text, or an image with alt text.
 bool has_text(const Inlines& inlines) {
   for (const Inline& in : inlines) {
@@ -24,7 +32,7 @@ void walk(const Inlines& inlines, const Context& ctx, Sink& sink) {
   for (const Inline& in : inlines) {
     if (in.kind == InlineKind::link && !has_text(in.children)) {
       sink.report(link_range(ctx.source(), in),
-                  "The link to '" + excerpt(in.url, 1) +
+                  "The link to '" + shorten(in.url) +
                       "' has no text; expected words that say where it leads.");
     }
     walk(in.children, ctx, sink);

@@ -6,10 +6,11 @@ namespace {
 
 void check(const Article&, const Context& ctx, Sink& sink) {
   const auto max = static_cast<uint32_t>(ctx.number("max-words"));
-  for (const TextBlock& t : ctx.texts()) {
+  const std::vector<TextBlock>& texts = ctx.texts();
+  for (size_t k = 0; k < texts.size(); ++k) {
+    const TextBlock& t = texts[k];
     if (!is_body_prose(t.role) || t.role == TextBlock::Role::takeaway) continue;
-    const uint32_t n =
-        words_outside(t.map.text(), scan_quotes(t.map.text(), code_spans(*t.inlines)).quoted);
+    const uint32_t n = ctx.prose(k).words;
     if (n <= max) continue;
     sink.report(t.range, "This paragraph has " + std::to_string(n) +
                              " words outside quotations; at most " + std::to_string(max) +

@@ -108,6 +108,21 @@ char32_t closing_mark_for(char32_t mark) {
   }
 }
 
+char32_t opening_mark_for(char32_t mark) {
+  switch (mark) {
+    case kRightDouble:
+      return kLeftDouble;
+    case kRightSingle:
+      return kLeftSingle;
+    case kRightGuillemet:
+      return kLeftGuillemet;
+    case kRightAngle:
+      return kLeftAngle;
+    default:
+      return mark;
+  }
+}
+
 bool is_quote_mark(char32_t c) {
   return c == '"' || c == kLeftDouble || c == kRightDouble || c == kLowDouble || c == kLeftSingle ||
          c == kRightSingle || c == kLowSingle || c == kLeftGuillemet || c == kRightGuillemet ||
@@ -144,10 +159,16 @@ QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip) 
       seen_text = true;
       continue;
     }
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && byte != '"') {
+      seen_text = seen_text || !detail::is_space(static_cast<char>(byte));
+      ++i;
+      continue;
+    }
     const size_t start = i;
     const char32_t c = detail::decode_utf8(text, i);
     if (!is_quote_mark(c)) {
-      if (!detail::is_unicode_space(c) && c != '\n') seen_text = true;
+      if (!detail::is_unicode_space(c)) seen_text = true;
       continue;
     }
     const QuoteMark m{static_cast<uint32_t>(start), static_cast<uint32_t>(i - start), c};
@@ -270,9 +291,33 @@ bool is_sentence_starter(std::string_view word) {
   return false;
 }
 
+// The first word at or after `at` (letters and digits with inner apostrophes and hyphens).
 std::string_view first_word_at(std::string_view text, size_t at) {
-  const std::vector<std::string_view> w = detail::words(text.substr(at, 40));
-  return w.empty() ? std::string_view() : w.front();
+  size_t i = at;
+  while (i < text.size()) {
+    size_t k = i;
+    if (detail::is_word_char(detail::decode_utf8(text, k))) break;
+    i = k;
+  }
+  if (i >= text.size()) return {};
+  const size_t begin = i;
+  size_t end = i;
+  while (i < text.size()) {
+    size_t k = i;
+    const char32_t c = detail::decode_utf8(text, k);
+    if (detail::is_word_char(c)) {
+      i = end = k;
+      continue;
+    }
+    const bool joiner = c == '\'' || c == kRightSingle || c == '-' || c == 0x2010 || c == 0x2011;
+    size_t m = k;
+    if (joiner && k < text.size() && detail::is_word_char(detail::decode_utf8(text, m))) {
+      i = end = m;
+      continue;
+    }
+    break;
+  }
+  return text.substr(begin, end - begin);
 }
 
 // Whether the period at `dot` belongs to an abbreviation and so does not end a sentence,
@@ -321,6 +366,12 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
   start = skip_space(0);
   size_t i = start;
   while (i < text.size()) {
+    // Most bytes are neither '.', '!', '?' nor the lead byte of '…' (E2 80 A6).
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte != '.' && byte != '!' && byte != '?' && byte != 0xE2) {
+      ++i;
+      continue;
+    }
     const size_t here = i;
     const char32_t c = detail::decode_utf8(text, i);
     if (!is_terminal(c)) continue;
@@ -376,13 +427,9 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
       }
       const uint32_t gap_end = k < quoted.size() ? std::min(quoted[k].begin, s.end) : s.end;
       const std::string_view gap = text.substr(at, gap_end - at);
-      if (s.first.empty() && !s.starts_quoted) {
-        const std::vector<std::string_view> w = detail::words(gap);
-        if (!w.empty()) s.first = w.front();
-        s.words += static_cast<uint32_t>(w.size());
-      } else {
-        s.words += detail::count_words(gap);
-      }
+      const uint32_t n = detail::count_words(gap);
+      if (n > 0 && s.first.empty() && !s.starts_quoted) s.first = first_word_at(gap, 0);
+      s.words += n;
       at = gap_end;
     }
   }
@@ -458,32 +505,50 @@ bool ends_with_abbreviation(std::string_view text) {
 
 SourceRange link_range(const detail::SourceText& source, const Inline& link) {
   const std::string& s = source.text();
-  SourceRange r = link.range;
-  if (r.end > s.size() || r.begin > r.end) return link.range;
+  const SourceRange r = link.range;
+  if (r.begin > r.end || r.end > s.size() || r.begin >= s.size()) return r;
   constexpr uint32_t kMaxScan = 4096;
-  if (r.begin < s.size() && s[r.begin] != '[' && s[r.begin] != '!' && s[r.begin] != '<') {
-    if (r.begin > 0 && s[r.begin - 1] == '[') --r.begin;
+  // The node's range starts at, or just inside, its opening bracket, or where the previous
+  // inline ended (before a line break or a block quote marker).
+  uint32_t open = r.begin;
+  while (open < s.size() && open - r.begin < 64 && (detail::is_space(s[open]) || s[open] == '>'))
+    ++open;
+  if (open >= s.size() || (s[open] != '[' && s[open] != '!' && s[open] != '<')) open = r.begin;
+  if (s[open] == '!' && open + 1 < s.size() && s[open + 1] == '[') {
+    ++open;
+  } else if (s[open] == '<') {
+    const size_t close = s.find('>', open);  // an autolink
+    return close == std::string::npos || close - open > kMaxScan
+               ? r
+               : SourceRange{open, static_cast<uint32_t>(close + 1)};
+  } else if (s[open] != '[') {
+    if (open == 0 || s[open - 1] != '[') return r;
+    --open;
   }
-  if (link.kind == InlineKind::image && r.begin > 0 && s[r.begin] == '[' && s[r.begin - 1] == '!')
-    --r.begin;
-  uint32_t e = r.end;
-  if (e < s.size() && s[e] == '>' && r.begin < s.size() && s[r.begin] == '<')
-    return {r.begin, e + 1};
-  if (e >= s.size() || s[e] != ']') return r;
-  ++e;
-  if (e < s.size() && (s[e] == '(' || s[e] == '[')) {
-    const char open = s[e], close = open == '(' ? ')' : ']';
+  const bool bang = open > 0 && s[open - 1] == '!';
+  const uint32_t begin = link.kind == InlineKind::image && bang ? open - 1 : open;
+  // The matching closing bracket, then a destination in parentheses or a reference label.
+  const auto match = [&](uint32_t from, char o, char c) -> uint32_t {
     int depth = 0;
-    for (uint32_t k = e; k < s.size() && k - e < kMaxScan; ++k) {
+    for (uint32_t k = from; k < s.size() && k - from < kMaxScan; ++k) {
       if (s[k] == '\\') {
         ++k;
         continue;
       }
-      if (s[k] == open) ++depth;
-      if (s[k] == close && --depth == 0) return {r.begin, k + 1};
+      if (s[k] == '\n' && k + 1 < s.size() && s[k + 1] == '\n') return 0;  // a paragraph ends
+      if (s[k] == o) ++depth;
+      if (s[k] == c && --depth == 0) return k + 1;
     }
+    return 0;
+  };
+  const uint32_t text_end = match(open, '[', ']');
+  if (text_end == 0 || text_end < r.end) return r;
+  uint32_t end = text_end;
+  if (end < s.size() && (s[end] == '(' || s[end] == '[')) {
+    const uint32_t dest_end = match(end, s[end], s[end] == '(' ? ')' : ']');
+    if (dest_end != 0) end = dest_end;
   }
-  return {r.begin, e};
+  return {begin, end};
 }
 
 std::string line_text(const detail::SourceText& source, uint32_t offset) {

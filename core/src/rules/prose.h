@@ -11,30 +11,8 @@
 
 namespace galley::rules {
 
-/// A range [begin, end) of a TextMap's plain text.
-struct TextSpan {
-  uint32_t begin = 0;
-  uint32_t end = 0;
-};
-
 /// Plain-text ranges of code spans, in the order and offsets TextMap uses.
 std::vector<TextSpan> code_spans(const Inlines& inlines);
-
-/// One quotation mark in plain text.
-struct QuoteMark {
-  uint32_t at = 0;      ///< Offset in the plain text.
-  uint32_t length = 0;  ///< Bytes of the mark.
-  char32_t mark = 0;    ///< The code point.
-};
-
-/// What scan_quotes() finds in one paragraph.
-struct QuoteScan {
-  std::vector<TextSpan> quoted;     ///< Top-level quotations, marks included; an unclosed one
-                                    ///< runs to the end of the text.
-  std::vector<QuoteMark> unclosed;  ///< Opening marks never closed, in order.
-  std::vector<QuoteMark> unopened;  ///< Closing marks with no opening mark, in order.
-  bool opens_with_quote = false;    ///< The text starts (after spaces) with an opening mark.
-};
 
 /// Pairs quotation marks (“ ” ‘ ’ „ ‚ « » ‹ › and straight ") in `text`, skipping `skip`
 /// (code spans). ’ between letters or with no open ‘ is an apostrophe; straight ' is ignored.
@@ -43,17 +21,11 @@ QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip);
 /// The closing mark that pairs with opening `mark` in the most common style.
 char32_t closing_mark_for(char32_t mark);
 
+/// The opening mark that closing `mark` pairs with in the most common style.
+char32_t opening_mark_for(char32_t mark);
+
 /// Whether `c` is an opening or closing quotation mark of any style.
 bool is_quote_mark(char32_t c);
-
-/// A sentence of plain text.
-struct Sentence {
-  uint32_t begin = 0;          ///< First character.
-  uint32_t end = 0;            ///< One past its final punctuation (and closing marks).
-  uint32_t words = 0;          ///< Words outside quotations.
-  bool starts_quoted = false;  ///< Its first character is inside a quotation.
-  std::string_view first;      ///< Its first word outside quotations (empty if starts_quoted).
-};
 
 /// Splits `text` into sentences and counts their words outside `quoted` (sorted spans).
 /// Abbreviations (Mr., U.S., initials) do not end a sentence.

@@ -25,7 +25,8 @@ bool ends_in_name_list(const Block& quote) {
          detail::count_words(detail::plain_text(last)) <= 6;
 }
 
-void check_quote(const Block& b, const Context& ctx, Sink& sink) {
+// `done` is the last attribution line reported: a nested quote ends on its parent's last line.
+void check_quote(const Block& b, const Context& ctx, Sink& sink, size_t& done) {
   const detail::SourceText& src = ctx.source();
   if (b.range.empty()) return;
   const uint32_t first_line = src.line_of(b.range.begin);
@@ -35,6 +36,7 @@ void check_quote(const Block& b, const Context& ctx, Sink& sink) {
   size_t i = src.line_start(line);
   const size_t end = src.line_end(line);
   while (i < end && (s[i] == '>' || s[i] == ' ' || s[i] == '\t')) ++i;
+  if (i == done) return;
   const size_t dash = dash_at(s, i, ends_in_name_list(b));
   if (dash == 0) return;
   size_t name = i + dash;
@@ -46,6 +48,7 @@ void check_quote(const Block& b, const Context& ctx, Sink& sink) {
   if (written.size() == kEmDash.size() + 1 && written.substr(0, kEmDash.size()) == kEmDash &&
       written.back() == ' ')
     return;
+  done = i;
   const std::string who = std::string(detail::trim(s.substr(name, end - name)));
   sink.report({static_cast<uint32_t>(i), static_cast<uint32_t>(end)},
               "The attribution '" + std::string(detail::trim(s.substr(i, end - i))) +
@@ -54,15 +57,16 @@ void check_quote(const Block& b, const Context& ctx, Sink& sink) {
               {static_cast<uint32_t>(i), static_cast<uint32_t>(name)}, std::string(kEmDash) + " ");
 }
 
-void walk(const std::vector<Block>& blocks, const Context& ctx, Sink& sink) {
+void walk(const std::vector<Block>& blocks, const Context& ctx, Sink& sink, size_t& done) {
   for (const Block& b : blocks) {
-    if (b.kind == BlockKind::quote) check_quote(b, ctx, sink);
-    walk(b.children, ctx, sink);
+    if (b.kind == BlockKind::quote) check_quote(b, ctx, sink, done);
+    walk(b.children, ctx, sink, done);
   }
 }
 
 void check(const Article& a, const Context& ctx, Sink& sink) {
-  for (const Section& s : a.sections) walk(s.blocks, ctx, sink);
+  size_t done = std::string::npos;
+  for (const Section& s : a.sections) walk(s.blocks, ctx, sink, done);
 }
 
 }  // namespace

@@ -33,8 +33,10 @@ void check(const Article&, const Context& ctx, Sink& sink) {
   // with the same mark; only an opening mark that nothing continues is reported.
   const TextBlock* pending_text = nullptr;
   QuoteMark pending{};
-  for (const TextBlock& t : ctx.texts()) {
-    const QuoteScan scan = scan_quotes(t.map.text(), code_spans(*t.inlines));
+  const std::vector<TextBlock>& texts = ctx.texts();
+  for (size_t k = 0; k < texts.size(); ++k) {
+    const TextBlock& t = texts[k];
+    const QuoteScan& scan = ctx.prose(k).quotes;
     if (pending_text) {
       const bool continued =
           continues(t) && scan.opens_with_quote && first_char(t.map.text()) == pending.mark;
@@ -44,7 +46,7 @@ void check(const Article&, const Context& ctx, Sink& sink) {
     for (const QuoteMark& m : scan.unopened) {
       sink.report(t.map.source_range(m.at, m.at + m.length),
                   "The closing quotation mark " + mark_text(m.mark) +
-                      " has no opening mark; expected a " + mark_text(closing_mark_for(m.mark)) +
+                      " has no opening mark; expected a " + mark_text(opening_mark_for(m.mark)) +
                       " before it in the same paragraph.");
     }
     // A paragraph's one open quotation may continue in the next paragraph.

@@ -26,6 +26,44 @@ struct TextBlock {
   int section = -1;                  ///< Index into article.sections, or -1.
 };
 
+/// A range [begin, end) of a TextBlock's plain text.
+struct TextSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+/// One quotation mark in plain text.
+struct QuoteMark {
+  uint32_t at = 0;      ///< Offset in the plain text.
+  uint32_t length = 0;  ///< Bytes of the mark.
+  char32_t mark = 0;    ///< The code point.
+};
+
+/// The quotation marks of one text, paired.
+struct QuoteScan {
+  std::vector<TextSpan> quoted;     ///< Top-level quotations, marks included; an unclosed one
+                                    ///< runs to the end of the text.
+  std::vector<QuoteMark> unclosed;  ///< Opening marks never closed, in order.
+  std::vector<QuoteMark> unopened;  ///< Closing marks with no opening mark, in order.
+  bool opens_with_quote = false;    ///< The text starts (after spaces) with an opening mark.
+};
+
+/// A sentence of plain text.
+struct Sentence {
+  uint32_t begin = 0;          ///< First character.
+  uint32_t end = 0;            ///< One past its final punctuation (and closing marks).
+  uint32_t words = 0;          ///< Words outside quotations.
+  bool starts_quoted = false;  ///< Its first character is inside a quotation.
+  std::string_view first;      ///< Its first word outside quotations (empty if starts_quoted).
+};
+
+/// How the readability and quotation rules read one text: its quotations and sentences.
+struct Prose {
+  QuoteScan quotes;                 ///< Quotation marks (code spans skipped).
+  std::vector<Sentence> sentences;  ///< Sentences, words counted outside quotations.
+  uint32_t words = 0;               ///< Words outside quotations.
+};
+
 /// Facts the pipeline knows that rules report on.
 struct RunFacts {
   InputMode mode = InputMode::markdown;  ///< The mode used.
@@ -46,6 +84,9 @@ class Context {
   const RunFacts& facts() const { return facts_; }
   /// Every paragraph-like text in source order, built once per run.
   const std::vector<TextBlock>& texts() const;
+  /// Quotations and sentences of texts()[index], built on first use and kept for the run,
+  /// so that the rules that need them read each text once.
+  const Prose& prose(size_t index) const;
 
   /// Options of the rule being checked, with the rule's defaults applied.
   bool flag(std::string_view name) const;
@@ -70,6 +111,8 @@ class Context {
   const RuleSetting* setting_ = nullptr;
   mutable bool texts_built_ = false;
   mutable std::vector<TextBlock> texts_;
+  mutable std::vector<Prose> prose_;
+  mutable std::vector<bool> prose_built_;
 };
 
 /// Where checks report findings. Ranges are bytes of the normalised source.

@@ -8,7 +8,8 @@ namespace {
 
 bool suppressed(const std::vector<Suppression>& list, const std::string& rule, uint32_t line) {
   for (const Suppression& s : list) {
-    if ((s.rule.empty() || s.rule == rule) && line >= s.first_line && line <= s.last_line) return true;
+    if ((s.rule.empty() || s.rule == rule) && line >= s.first_line && line <= s.last_line)
+      return true;
   }
   return false;
 }
@@ -32,6 +33,11 @@ std::vector<Diagnostic> run(const Article& article, const detail::SourceText& so
       d.rule = rule->info.id;
       d.severity = severity;
       d.message = std::move(f.message);
+      // A range that runs on to a line end (setext headings, trailing blanks) stops at the text.
+      while (f.range.end > f.range.begin && f.range.end <= source.text().size() &&
+             detail::is_space(source.text()[f.range.end - 1])) {
+        --f.range.end;
+      }
       d.range = f.range;
       const detail::Position b = source.position(f.range.begin);
       const detail::Position e = source.position(std::max(f.range.end, f.range.begin));

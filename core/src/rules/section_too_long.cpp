@@ -12,14 +12,15 @@ void check(const Article& a, const Context& ctx, Sink& sink) {
     bool seen = false;
   };
   std::vector<Count> counts(a.sections.size());
-  for (const TextBlock& t : ctx.texts()) {
+  const std::vector<TextBlock>& texts = ctx.texts();
+  for (size_t k = 0; k < texts.size(); ++k) {
+    const TextBlock& t = texts[k];
     if (t.section < 0 || static_cast<size_t>(t.section) >= counts.size() || !is_body_prose(t.role))
       continue;
     Count& c = counts[static_cast<size_t>(t.section)];
     if (!c.seen) c.first = t.range;
     c.seen = true;
-    c.words +=
-        words_outside(t.map.text(), scan_quotes(t.map.text(), code_spans(*t.inlines)).quoted);
+    c.words += ctx.prose(k).words;
   }
   for (size_t i = 0; i < counts.size(); ++i) {
     const Count& c = counts[i];

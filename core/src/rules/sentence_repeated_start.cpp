@@ -20,16 +20,16 @@ void check(const Article&, const Context& ctx, Sink& sink) {
     count = 0;
     word.clear();
   };
-  for (const TextBlock& t : ctx.texts()) {
+  const std::vector<TextBlock>& texts = ctx.texts();
+  for (size_t k = 0; k < texts.size(); ++k) {
+    const TextBlock& t = texts[k];
     if ((t.role != TextBlock::Role::paragraph && t.role != TextBlock::Role::bio) ||
         t.section != section) {
       flush();
       section = t.section;
       if (t.role != TextBlock::Role::paragraph && t.role != TextBlock::Role::bio) continue;
     }
-    const std::string& text = t.map.text();
-    const QuoteScan quotes = scan_quotes(text, code_spans(*t.inlines));
-    for (const Sentence& s : split_sentences(text, quotes.quoted)) {
+    for (const Sentence& s : ctx.prose(k).sentences) {
       if (s.starts_quoted || s.first.empty()) {
         flush();
         continue;

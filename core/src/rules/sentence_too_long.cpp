@@ -13,11 +13,11 @@ void check(const Article&, const Context& ctx, Sink& sink) {
   };
   std::vector<Long> longs;
   uint32_t total = 0;
-  for (const TextBlock& t : ctx.texts()) {
+  const std::vector<TextBlock>& texts = ctx.texts();
+  for (size_t k = 0; k < texts.size(); ++k) {
+    const TextBlock& t = texts[k];
     if (!is_body_prose(t.role)) continue;
-    const std::string& text = t.map.text();
-    const QuoteScan quotes = scan_quotes(text, code_spans(*t.inlines));
-    for (const Sentence& s : split_sentences(text, quotes.quoted)) {
+    for (const Sentence& s : ctx.prose(k).sentences) {
       if (s.words == 0) continue;  // quoted speech only
       ++total;
       if (s.words > max_words) longs.push_back({t.map.source_range(s.begin, s.end), s.words});
