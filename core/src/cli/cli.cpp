@@ -65,9 +65,10 @@ constexpr const char* kFixHelp =
     "  --write               rewrite each file in place\n";
 
 constexpr const char* kRulesHelp =
-    "Usage: galley rules [--format text|json]\n"
+    "Usage: galley rules [--format text|json|markdown]\n"
     "\n"
-    "List every rule with its default severities and whether it can fix.\n";
+    "List every rule with its default severities and whether it can fix.\n"
+    "--format markdown prints the rule documentation (docs/rules.md).\n";
 
 struct Args {
   std::string command;
@@ -369,8 +370,10 @@ int run(const std::vector<std::string>& argv, Io& io) {
       io.out += rules_to_json();
     } else if (a.report == "text" || a.report == "stylish") {
       rules_text(io.out);
+    } else if (a.report == "markdown") {
+      io.out += rules_to_markdown();
     } else {
-      return refuse(io, "--format for rules must be text or json; got '" + a.report + "'.");
+      return refuse(io, "--format for rules must be text, json or markdown; got '" + a.report + "'.");
     }
     return kOk;
   }
