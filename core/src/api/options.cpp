@@ -1,4 +1,5 @@
 // Options and rule configuration from JSON, validated: every refusal names its field.
+#include <algorithm>
 #include <cmath>
 
 #include "galley/galley.h"
@@ -88,8 +89,12 @@ std::optional<Error> read_rule_option(const RuleOption& spec, const Json& v, con
       out = v.get<bool>();
       break;
     case OptionType::integer:
+      // Integer options are counts and lengths.
       if (!v.is_number() || std::floor(v.get<double>()) != v.get<double>()) {
         return refuse(field, where + " must be an integer; got " + type_name(v) + ".");
+      }
+      if (v.get<double>() < 0) {
+        return refuse(field, where + " must be 0 or more; got " + v.dump() + ".");
       }
       out = v.get<double>();
       break;
@@ -111,18 +116,89 @@ std::optional<Error> read_rule_option(const RuleOption& spec, const Json& v, con
   return std::nullopt;
 }
 
+// Levenshtein distance, capped: rule ids are short and the catalogue is small.
+size_t distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// " Did you mean 'x'?" for the closest rule id, if one is close.
+std::string suggestion(std::string_view id) {
+  const rules::Rule* best = nullptr;
+  size_t best_distance = 4;
+  for (const rules::Rule* r : rules::registry()) {
+    const size_t d = distance(id, r->info.id);
+    if (d < best_distance) {
+      best = r;
+      best_distance = d;
+    }
+  }
+  return best ? " Did you mean '" + best->info.id + "'?" : "";
+}
+
+// An option's value after configuration: the configured one, else the rule's default.
+const OptionValue* option_value(const rules::Rule& rule, const RuleSetting& setting,
+                                const std::string& name) {
+  const auto it = setting.options.find(name);
+  if (it != setting.options.end()) return &it->second;
+  for (const RuleOption& o : rule.info.options) {
+    if (o.name == name) return &o.default_value;
+  }
+  return nullptr;
+}
+
+// Options named "min…" and "max…" (min/max, min-words/max-words) must stay in order.
+std::optional<Error> check_bounds(const rules::Rule& rule, const RuleSetting& setting,
+                                  const std::string& field) {
+  for (const RuleOption& lo : rule.info.options) {
+    if (lo.name.compare(0, 3, "min") != 0) continue;
+    const std::string hi_name = "max" + lo.name.substr(3);
+    const OptionValue* lo_value = option_value(rule, setting, lo.name);
+    const OptionValue* hi_value = option_value(rule, setting, hi_name);
+    if (!lo_value || !hi_value || !std::holds_alternative<double>(*lo_value) ||
+        !std::holds_alternative<double>(*hi_value)) {
+      continue;
+    }
+    const double low = std::get<double>(*lo_value), high = std::get<double>(*hi_value);
+    if (low <= high) continue;
+    const bool lo_set = setting.options.count(lo.name) != 0;
+    const std::string key = field + "." + (lo_set ? lo.name : hi_name);
+    const auto number = [](double d) {
+      return std::floor(d) == d ? std::to_string(static_cast<long long>(d)) : Json(d).dump();
+    };
+    return refuse(key, "Rule option '" + key + "' makes " + lo.name + " (" + number(low) +
+                           ") greater than " + hi_name + " (" + number(high) + ").");
+  }
+  return std::nullopt;
+}
+
 std::optional<Error> read_rules(const Json& v, Options& o) {
   if (!v.is_object()) return refuse("rules", "Option 'rules' must be an object of rule ids; got " + type_name(v) + ".");
   for (auto it = v.begin(); it != v.end(); ++it) {
     const std::string& id = it.key();
     const std::string field = "rules." + id;
     const rules::Rule* rule = rules::find_rule(id);
-    if (!rule) return refuse(field, "Unknown rule '" + id + "' in 'rules'; see galley rules for the list.");
+    if (!rule) {
+      return refuse(field, "Unknown rule '" + id + "' in 'rules'." + suggestion(id) +
+                               " See `galley rules` for the list.");
+    }
     RuleSetting setting = o.rules[id];
     const Json& value = it.value();
     const Json* severity = &value;
     const Json* options = nullptr;
+    std::string severity_field = field;
     if (value.is_array()) {
+      severity_field = field + "[0]";
       if (value.empty() || value.size() > 2) {
         return refuse(field, "Rule setting '" + field + "' must be a severity or [severity, {options}].");
       }
@@ -130,13 +206,18 @@ std::optional<Error> read_rules(const Json& v, Options& o) {
       if (value.size() == 2) options = &value[1];
     }
     Severity s = Severity::warning;
-    if (auto e = read_enum(*severity, field, kSeverities, s)) {
-      return refuse(field, "Rule '" + id + "' has a bad severity: use \"off\", \"info\", \"warning\" or \"error\".");
+    if (auto e = read_enum(*severity, severity_field, kSeverities, s)) {
+      return refuse(severity_field, "Rule '" + id + "' has a bad severity " +
+                                        (severity->is_string() ? "\"" + severity->get<std::string>() + "\""
+                                                               : type_name(*severity)) +
+                                        " in '" + severity_field +
+                                        "': use \"off\", \"info\", \"warning\" or \"error\".");
     }
     setting.severity = s;
     if (options) {
       if (!options->is_object()) {
-        return refuse(field + ".options", "Options of rule '" + id + "' must be an object; got " + type_name(*options) + ".");
+        return refuse(field + "[1]", "Options of rule '" + id + "' ('" + field + "[1]') must be an object; got " +
+                                         type_name(*options) + ".");
       }
       for (auto opt = options->begin(); opt != options->end(); ++opt) {
         const std::string opt_field = field + "." + opt.key();
@@ -154,6 +235,7 @@ std::optional<Error> read_rules(const Json& v, Options& o) {
         if (auto e = read_rule_option(*spec, opt.value(), opt_field, parsed)) return e;
         setting.options[opt.key()] = std::move(parsed);
       }
+      if (auto e = check_bounds(*rule, setting, field)) return e;
     }
     o.rules[id] = std::move(setting);
   }

@@ -43,17 +43,32 @@ std::vector<Suppression> directive_ranges(const std::vector<parse::Directive>& d
       case parse::Directive::Kind::disable:
         for (const std::string& r : rules) open.push_back({r, d.line});
         break;
-      case parse::Directive::Kind::enable:
+      case parse::Directive::Kind::enable: {
+        // Enabling some rules inside a disable-all keeps every other rule disabled: the
+        // all-rules range ends here and continues as one range per other rule.
+        const auto named = [&](const std::string& rule) {
+          return std::find(d.rules.begin(), d.rules.end(), rule) != d.rules.end();
+        };
+        bool split_all = false;
         for (auto it = open.begin(); it != open.end();) {
-          const bool match = d.rules.empty() || std::find(d.rules.begin(), d.rules.end(), it->rule) != d.rules.end();
+          const bool match = d.rules.empty() || named(it->rule) || it->rule.empty();
           if (match) {
             out.push_back({it->rule, it->line, d.line});
+            split_all = split_all || (it->rule.empty() && !d.rules.empty());
             it = open.erase(it);
           } else {
             ++it;
           }
         }
+        if (split_all) {
+          for (const rules::Rule* r : rules::registry()) {
+            const bool still_open = std::any_of(open.begin(), open.end(),
+                                                [&](const Open& o) { return o.rule == r->info.id; });
+            if (!named(r->info.id) && !still_open) open.push_back({r->info.id, d.line});
+          }
+        }
         break;
+      }
     }
   }
   for (const Open& o : open) out.push_back({o.rule, o.line, last_line});
