@@ -254,60 +254,80 @@ for (const f of [...packageFiles, ...workerFiles]) {
   size.brotli += s.brotli;
 }
 
-phase('start-up: createGalley() in fresh Node processes…');
-const nodeCreate = [];
-for (let i = 0; i < config.createRuns; ++i) {
-  nodeCreate.push(JSON.parse(execFileSync(process.execPath, [join(HERE, 'create-time.mjs')], { cwd: HERE, encoding: 'utf8' })));
+// The phases below each report a failure instead of ending the run; a run with a failed phase
+// exits 1 (smoke runs too), since then the suite itself is broken.
+const phaseErrors = [];
+async function attempt(what, fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    phaseErrors.push(`${what}: ${err.message.split('\n')[0]}`);
+    console.error(`${what} failed: ${err.message}`);
+    return null;
+  }
 }
-const startup = {
-  node: {
-    firstMs: median(nodeCreate.map((x) => x.firstMs)),
-    secondMs: median(nodeCreate.map((x) => x.secondMs)),
-    importMs: median(nodeCreate.map((x) => x.importMs)),
-  },
-};
+
+phase('start-up: createGalley() in fresh Node processes…');
+const startup = {};
+startup.node = await attempt('createGalley() in Node', () => {
+  const runs = [];
+  for (let i = 0; i < config.createRuns; ++i) {
+    runs.push(JSON.parse(execFileSync(process.execPath, [join(HERE, 'create-time.mjs')], { cwd: HERE, encoding: 'utf8' })));
+  }
+  return {
+    firstMs: median(runs.map((x) => x.firstMs)),
+    secondMs: median(runs.map((x) => x.secondMs)),
+    importMs: median(runs.map((x) => x.importMs)),
+  };
+});
 
 let keystroke = null;
 if (browser) {
   phase('start-up: createGalley() in fresh Chromium contexts…');
-  const times = [];
-  for (let i = 0; i < config.createRuns; ++i) {
-    const context = await browser.newContext();
-    const p = await context.newPage();
-    await p.goto(`${server.url}/bench/browser/index.html`);
-    await p.waitForFunction(() => window.galleyBench);
-    times.push(await p.evaluate(() => window.galleyBench.createTime()));
-    await context.close();
-  }
-  startup.chromium = { createMs: median(times), all: times };
+  startup.chromium = await attempt('createGalley() in Chromium', async () => {
+    const times = [];
+    for (let i = 0; i < config.createRuns; ++i) {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      await p.goto(`${server.url}/bench/browser/index.html`);
+      await p.waitForFunction(() => window.galleyBench);
+      times.push(await p.evaluate(() => window.galleyBench.createTime()));
+      await context.close();
+    }
+    return { createMs: median(times), all: times };
+  });
 
   phase(`keystrokes: ${config.keystrokeEdits} edits of a 5,000-word article through a Web Worker in Chromium…`);
-  const article = articleOfWords(5000).markdown;
-  const file = join(OUT, 'keystroke-5000-words.md');
-  writeFileSync(file, article);
-  await page.evaluate(([n, u]) => window.galleyBench.load(n, u), ['keystroke', `${server.url}/${relative(ROOT, file)}`]);
-  const lat = await page.evaluate(
-    ([e, k]) => window.galleyBench.keystrokes('keystroke', e, k),
-    [config.keystrokeEdits, config.keystrokeWarmup],
-  );
-  const total = lat.map((x) => x.ms);
-  const inWorker = lat.map((x) => x.core);
-  keystroke = {
-    words: article.split(/\s+/).filter(Boolean).length,
-    bytes: Buffer.byteLength(article),
-    edits: lat.length,
-    p50: percentile(total, 50),
-    p95: percentile(total, 95),
-    max: Math.max(...total),
-    formatP50: percentile(inWorker, 50),
-    formatP95: percentile(inWorker, 95),
-  };
+  keystroke = await attempt('keystrokes in Chromium', async () => {
+    const article = articleOfWords(5000).markdown;
+    const file = join(OUT, 'keystroke-5000-words.md');
+    writeFileSync(file, article);
+    await page.evaluate(([n, u]) => window.galleyBench.load(n, u), ['keystroke', `${server.url}/${relative(ROOT, file)}`]);
+    const lat = await page.evaluate(
+      ([e, k]) => window.galleyBench.keystrokes('keystroke', e, k),
+      [config.keystrokeEdits, config.keystrokeWarmup],
+    );
+    const total = lat.map((x) => x.ms);
+    const inWorker = lat.map((x) => x.core);
+    return {
+      words: article.split(/\s+/).filter(Boolean).length,
+      bytes: Buffer.byteLength(article),
+      edits: lat.length,
+      p50: percentile(total, 50),
+      p95: percentile(total, 95),
+      max: Math.max(...total),
+      formatP50: percentile(inWorker, 50),
+      formatP95: percentile(inWorker, 95),
+    };
+  });
 }
 
 phase(`memory: ${config.heapCalls} calls…`);
 const heapFiles = corpus.filter((e) => e.kind === 'sample' || (e.kind === 'article' && ['2k', '20k'].includes(e.size))).map((e) => e.file);
-const heapWasm = JSON.parse(execFileSync(process.execPath, [join(HERE, 'heap.mjs'), String(config.heapCalls), optionsJson, ...heapFiles], { cwd: HERE, encoding: 'utf8' }));
-const heapNative = JSON.parse(execFileSync(NATIVE_BIN, ['heap', String(config.heapCalls), optionsJson, ...heapFiles], { encoding: 'utf8' }));
+const heapWasm = await attempt('wasm memory', () =>
+  JSON.parse(execFileSync(process.execPath, [join(HERE, 'heap.mjs'), String(config.heapCalls), optionsJson, ...heapFiles], { cwd: HERE, encoding: 'utf8' })));
+const heapNative = await attempt('native memory', () =>
+  JSON.parse(execFileSync(NATIVE_BIN, ['heap', String(config.heapCalls), optionsJson, ...heapFiles], { encoding: 'utf8' })));
 const memory = { wasm: heapWasm, native: heapNative };
 
 native.close();
@@ -399,14 +419,14 @@ for (const e of pathoEntries) {
 log(`\nSize (${packageFiles.map((f) => basename(f)).join(' + ')}): ${kb(size.raw)} raw, ${kb(size.gzip)} gzip, ${kb(size.brotli)} brotli`);
 const workerGzip = workerFiles.reduce((n, f) => n + size.files[f].gzip, 0);
 if (workerFiles.length) log(`  galley/worker adds ${workerFiles.map((f) => basename(f)).join(' + ')}: ${kb(workerGzip)} gzip`);
-log(`createGalley(): Node ${fmt(startup.node.firstMs, 1)} ms first, ${fmt(startup.node.secondMs, 1)} ms again (import ${fmt(startup.node.importMs, 1)} ms)` +
+log(`createGalley(): Node ${fmt(startup.node?.firstMs, 1)} ms first, ${fmt(startup.node?.secondMs, 1)} ms again (import ${fmt(startup.node?.importMs, 1)} ms)` +
     (startup.chromium ? `; Chromium ${fmt(startup.chromium.createMs, 1)} ms (median of ${startup.chromium.all.length} fresh contexts)` : ''));
 if (keystroke) {
   log(`keystroke, ${keystroke.words}-word article (${kb(keystroke.bytes)}), ${keystroke.edits} edits through a worker: ` +
       `p50 ${fmt(keystroke.p50)} ms, p95 ${fmt(keystroke.p95)} ms, max ${fmt(keystroke.max)} ms (the core's own time p50 ${fmt(keystroke.formatP50)} ms)`);
 }
-log(`memory: wasm ${kb(heapWasm.after100)} after 100 calls, ${kb(heapWasm.afterAll)} after ${heapWasm.calls}; ` +
-    `native malloc in use ${kb(heapNative.after100)} after 100, ${kb(heapNative.afterAll)} after ${heapNative.calls}`);
+if (heapWasm) log(`memory: wasm ${kb(heapWasm.after100)} after 100 calls, ${kb(heapWasm.afterAll)} after ${heapWasm.calls}`);
+if (heapNative) log(`memory: native malloc in use ${kb(heapNative.after100)} after 100 calls, ${kb(heapNative.afterAll)} after ${heapNative.calls}`);
 
 // ---------------------------------------------------------------------------------------------
 // Budgets (issue 8): each with its measured value and PASS/FAIL.
@@ -452,7 +472,8 @@ for (const [name, row] of Object.entries(pathoReport)) {
 if (keystroke) budget('keystroke p95, 5,000-word article, Chromium worker', `${fmt(keystroke.p95)} ms`, '< 8 ms', keystroke.p95 < 8);
 budget('wasm + JS, gzip', kb(size.gzip), '≤ 350 KB', size.gzip <= 350 * 1024);
 if (startup.chromium) budget('createGalley() in Chromium', `${fmt(startup.chromium.createMs, 1)} ms`, '< 50 ms', startup.chromium.createMs < 50);
-budget(`wasm memory after ${heapWasm.calls} calls vs after 100`, `+${kb(heapWasm.afterAll - heapWasm.after100)}`, '≤ 1 MB', heapWasm.afterAll - heapWasm.after100 <= 1 << 20);
+if (heapWasm) budget(`wasm memory after ${heapWasm.calls} calls vs after 100`, `+${kb(heapWasm.afterAll - heapWasm.after100)}`, '≤ 1 MB', heapWasm.afterAll - heapWasm.after100 <= 1 << 20);
+for (const e of phaseErrors) budget(e.split(':')[0], 'failed', 'runs', false);
 
 log(`\nBudgets${smoke ? ' (smoke run: small inputs and few samples, not enforced)' : ''}`);
 const nameWidth = Math.max(...budgets.map((b) => b.name.length));
@@ -479,5 +500,26 @@ writeFileSync(jsonFile, JSON.stringify({
   memory,
   budgets,
 }, null, 2) + '\n');
-log(`written: ${relative(ROOT, jsonFile)}`);
-process.exit(!smoke && failed ? 1 : 0);
+// The same report as Markdown tables, for docs/PERFORMANCE.md.
+const mdRows = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i ? ' ---: ' : ' --- ')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const mdUsed = columns.filter((c) => throughputEntries.some((e) => throughput[e.name]?.[c]));
+const md = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}` +
+    (machine.chromium ? `, Chromium ${machine.chromium}` : '') +
+    `; load average ${machine.loadBefore[0]} before, ${machine.loadAfter[0]} after; ${config.samples} interleaved samples, medians.`,
+  '',
+  'MB/s of input; in brackets, how many times faster Galley wasm in Node is.',
+  '',
+  mdRows(['input', 'bytes', ...mdUsed.map((c) => short[c] ?? c)], throughputEntries.map((e) => {
+    const r = throughput[e.name] ?? {};
+    return [e.name, String(e.bytes), ...mdUsed.map((c) => (r[c] ? `${fmt(r[c].mbps, r[c].mbps >= 1 ? 1 : 2)}${c !== REF && r[REF] ? ` (${fmt(r[REF].mbps / r[c].mbps, 1)}×)` : ''}` : ''))];
+  })),
+  '',
+  mdRows(['budget', 'measured', 'limit', ''], budgets.map((b) => [b.name, String(b.measured), b.limit, b.pass ? 'PASS' : 'FAIL'])),
+  '',
+].join('\n');
+const mdFile = join(OUT, smoke ? 'results-smoke.md' : 'results.md');
+writeFileSync(mdFile, md);
+log(`written: ${relative(ROOT, jsonFile)}, ${relative(ROOT, mdFile)}`);
+if (phaseErrors.length) log(`\nphases that failed: ${phaseErrors.join('; ')}`);
+process.exit(phaseErrors.length || (!smoke && failed) ? 1 : 0);
