@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, builds and runs every test suite; prints each runner's own summary and a
 # final table. Exits non-zero when any suite fails.
-# Usage: scripts/test.sh [suite…]   (default: all; suites: native wasm e2e package asan fuzz xss)
+# Usage: scripts/test.sh [suite…]   (default: all; suites: native wasm e2e package asan fuzz xss bench-smoke)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -9,7 +9,7 @@ cd "$ROOT"
 "$ROOT/scripts/setup.sh" || exit 1
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(native wasm e2e package asan fuzz xss)
+[ ${#suites[@]} -gt 0 ] || suites=(native wasm e2e package asan fuzz xss bench-smoke)
 
 declare -A status
 order=()
@@ -48,6 +48,9 @@ fuzz_tests() {
 xss_tests() {
   scripts/build.sh wasm web && e2e/xss/fetch-vectors.sh && (cd e2e && npx playwright test --grep @xss)
 }
+bench_smoke() {
+  GALLEY_SKIP_SETUP=1 bench/run.sh --smoke
+}
 
 for s in "${suites[@]}"; do
   case "$s" in
@@ -58,6 +61,7 @@ for s in "${suites[@]}"; do
     asan) run "ctest (ASan + UBSan + LSan)" asan_tests ;;
     fuzz) run "libFuzzer (60 s a target)" fuzz_tests ;;
     xss) run "playwright (XSS vectors)" xss_tests ;;
+    bench-smoke) run "benchmarks (smoke run)" bench_smoke ;;
     *) echo "unknown suite: $s" >&2; exit 2 ;;
   esac
 done
