@@ -15,13 +15,19 @@ window.galleyReady = createGalley().then((g) => {
 
 const oneLine = (v) => v.replace(/[\r\n]+/g, ' ');
 const yaml = (v) => JSON.stringify(v);
-const model = (v) =>
-  JSON.stringify({
-    schema: 'galley.article/v1',
-    headline: { text: v },
-    dek: { text: v },
-    sections: [{ heading: { text: v }, level: 2, blocks: [{ text: v }] }],
-  });
+// A JSON article model with the vector in every text field: the model Galley itself writes for
+// a small article (so it follows the current schema), with its placeholder text replaced.
+let template;
+const model = (v) => {
+  template ??= JSON.stringify(
+    window.galley.format('# XSSPLACEHOLDER\n\nXSSPLACEHOLDER\n\n## XSSPLACEHOLDER\n\nXSSPLACEHOLDER [XSSPLACEHOLDER](https://example.org/XSSPLACEHOLDER) [x](XSSPLACEHOLDER) ![XSSPLACEHOLDER](XSSPLACEHOLDER)\n\n> XSSPLACEHOLDER\n> — XSSPLACEHOLDER\n', {
+      input: 'markdown',
+      outputs: ['json'],
+    }).article,
+  );
+  const escaped = JSON.stringify(v).slice(1, -1);
+  return template.replaceAll('XSSPLACEHOLDER', () => escaped);
+};
 
 /** Contexts rendered side by side into one fragment iframe: [name, source, options]. */
 function fragmentContexts(v) {
