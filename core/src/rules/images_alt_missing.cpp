@@ -10,7 +10,12 @@ std::string file_name(std::string_view url) {
   while (!url.empty() && url.back() == '/') url.remove_suffix(1);
   const size_t slash = url.rfind('/');
   std::string_view name = slash == std::string_view::npos ? url : url.substr(slash + 1);
-  if (name.size() > 40) name = name.substr(0, 40);
+  if (name.size() > 40) {
+    // Cut before a character, never inside one: the message must stay valid UTF-8 (JSON).
+    size_t cut = 40;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name = name.substr(0, cut);
+  }
   return std::string(name);
 }
 
