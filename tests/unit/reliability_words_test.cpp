@@ -46,18 +46,61 @@ std::string read_file(const fs::path& p) {
 }
 
 // Markup that is not text on either side of the comparison: HTML tags (raw HTML is kept as
-// text by the text renderer, shown as markup by a browser) and Hugo shortcode syntax (only the
-// quoted values are words).
+// text by the text renderer, shown as markup by a browser) and Hugo shortcode syntax, of which
+// only the values of text-like keys (text, cite, caption, title, alt) are words; paths and
+// URLs in src="…" and the like are not.
 std::string strip_markup(const std::string& s) {
-  static const std::regex shortcode_open(R"(\{\{[<%]\s*/?[A-Za-z0-9_-]*)");
-  static const std::regex shortcode_key(R"(\b[A-Za-z_][A-Za-z0-9_-]*=(?=["']))");
-  static const std::regex shortcode_close(R"([>%]\}\})");
-  std::string out = std::regex_replace(s, shortcode_open, " ");
-  out = std::regex_replace(out, shortcode_close, " ");
-  if (out.find('=') != std::string::npos) out = std::regex_replace(out, shortcode_key, " ");
+  std::string out;
+  size_t at = 0;
+  for (size_t open = s.find("{{", at); open != std::string::npos; open = s.find("{{", at)) {
+    if (open + 2 >= s.size() || (s[open + 2] != '<' && s[open + 2] != '%')) {
+      out.append(s, at, open + 2 - at);
+      at = open + 2;
+      continue;
+    }
+    const size_t close = s.find(std::string(1, s[open + 2]) + "}}", open + 3);
+    if (close == std::string::npos) break;
+    out.append(s, at, open - at);
+    out += ' ';
+    // Arguments after the name: key="value" pairs (also 'value' and bare values).
+    size_t i = open + 3;
+    while (i < close && (s[i] == ' ' || s[i] == '/')) ++i;
+    while (i < close && s[i] != ' ') ++i;  // the shortcode's name
+    while (i < close) {
+      while (i < close && s[i] == ' ') ++i;
+      const size_t key_at = i;
+      while (i < close && s[i] != '=' && s[i] != ' ') ++i;
+      const std::string key = s.substr(key_at, i - key_at);
+      if (i >= close || s[i] != '=') continue;
+      ++i;
+      std::string value;
+      if (i < close && (s[i] == '"' || s[i] == '\'')) {
+        const char q = s[i++];
+        const size_t end_quote = s.find(q, i);
+        const size_t stop = end_quote == std::string::npos || end_quote > close ? close : end_quote;
+        value = s.substr(i, stop - i);
+        i = stop + 1;
+      } else {
+        const size_t v = i;
+        while (i < close && s[i] != ' ') ++i;
+        value = s.substr(v, i - v);
+      }
+      if (key == "text" || key == "cite" || key == "caption" || key == "title" || key == "alt")
+        out += value + ' ';
+    }
+    at = close + 3;
+  }
+  out.append(s, std::min(at, s.size()), std::string::npos);
   std::string text;
   galley::reliability::scan_html(out, &text);
   return text;
+}
+
+// The text output numbers ordered list items ("1. "), as a browser shows them; those numbers
+// are list markup, not words of the input.
+std::string text_output_words_source(const std::string& text) {
+  static const std::regex number(R"re((^|\n)([ \t]*)[0-9]{1,9}[.)] )re");
+  return strip_markup(std::regex_replace(text, number, "$1$2"));
 }
 
 // The visible text of a Markdown body as cmark-gfm reads it: text, code, image alt text, the
@@ -98,6 +141,7 @@ MarkdownParts split_front_matter(const std::string& doc) {
   const size_t first_end = doc.find('\n');
   std::istringstream in(doc.substr(first_end + 1));
   size_t consumed = first_end + 1;
+  int dek_rank = 99;
   for (std::string line; std::getline(in, line);) {
     consumed += line.size() + 1;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -114,7 +158,17 @@ MarkdownParts split_front_matter(const std::string& doc) {
                        : value.find_first_not_of(' '));
     value = unquote_yaml(value);
     if (key == "title") p.title = value;
-    if ((key == "dek" || key == "deck" || key == "description") && p.dek.empty()) p.dek = value;
+    if (key == "dek" || key == "deck" || key == "description" || key == "excerpt" ||
+        key == "summary") {
+      // The first of these keys, in Galley's order of preference (parse/front_matter.cpp).
+      static const char* const kOrder[] = {"dek", "deck", "description", "excerpt", "summary"};
+      int rank = 0;
+      while (key != kOrder[rank]) ++rank;
+      if (p.dek.empty() || rank < dek_rank) {
+        p.dek = value;
+        dek_rank = rank;
+      }
+    }
   }
   return MarkdownParts{"", "", doc};  // never closed: not front matter
 }
@@ -378,7 +432,8 @@ std::string check_article(const std::string& source, const Words& expected, Inpu
   auto r = galley::format(source, options_for(mode));
   if (!r) return "format() failed: " + r.error().message;
   std::string problems;
-  if (std::string d = word_difference(expected, words_of(strip_markup(r->text))); !d.empty())
+  if (std::string d = word_difference(expected, words_of(text_output_words_source(r->text)));
+      !d.empty())
     problems += "text output: " + d + "\n";
   // The HTML may add words (the byline in the header), but every input word is there, in order.
   if (std::string d = galley::reliability::word_subsequence_issue(expected, html_words(r->html));
@@ -388,7 +443,8 @@ std::string check_article(const std::string& source, const Words& expected, Inpu
     problems += "Markdown output: " + d + "\n";
   auto again = galley::format(r->markdown, options_for(InputMode::markdown));
   if (!again) return problems + "format() of the Markdown output failed: " + again.error().message;
-  if (std::string d = word_difference(expected, words_of(strip_markup(again->text))); !d.empty()) {
+  if (std::string d = word_difference(expected, words_of(text_output_words_source(again->text)));
+      !d.empty()) {
     problems += "text output of the Markdown output: " + d + "\n";
   }
   if (again->markdown != r->markdown) {
