@@ -4,6 +4,7 @@
 #include "structure/recognise.h"
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "structure/parts.h"
@@ -100,13 +101,23 @@ void count_words(Article& a) {
 
 void assign_section_ids(Article& a) {
   std::set<std::string> used;
+  // The next suffix to try per base: ids are never freed, so the search for a free "base-k"
+  // resumes where the last one for that base stopped (linear, not quadratic, when thousands
+  // of headings are alike).
+  std::map<std::string, int> next_suffix;
   int index = 0;
   for (Section& s : a.sections) {
     ++index;
     std::string base = s.heading ? detail::slugify(detail::plain_text(s.heading->inlines)) : "";
     if (base.empty()) base = "section-" + std::to_string(index);
     std::string id = base;
-    for (int k = 2; used.count(id); ++k) id = base + "-" + std::to_string(k);
+    if (used.count(id)) {
+      int& k = next_suffix[base];
+      if (k < 2) k = 2;
+      do {
+        id = base + "-" + std::to_string(k++);
+      } while (used.count(id));
+    }
     used.insert(id);
     s.id = id;
   }
