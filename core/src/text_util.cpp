@@ -67,7 +67,7 @@ bool equals_ci(std::string_view a, std::string_view b) {
   return true;
 }
 
-char32_t decode_utf8(std::string_view s, size_t& i) {
+char32_t decode_utf8_multibyte(std::string_view s, size_t& i) {
   const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = b(i);
   if (c < 0x80) {
@@ -123,10 +123,8 @@ void append_utf8(std::string& out, char32_t c) {
   }
 }
 
-bool is_word_char(char32_t c) {
-  if (c < 0x80) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  }
+bool is_word_char_beyond_ascii(char32_t c) {
+  if (c < 0x80) return is_word_char(c);
   if (c == 0xD7 || c == 0xF7) return false;
   return (c >= 0xC0 && c <= 0x24F) ||   // Latin-1 letters, Latin Extended-A/B
          (c >= 0x370 && c <= 0x3FF) ||  // Greek
@@ -145,11 +143,6 @@ bool is_upper(char32_t c) {
   if (c >= 0x391 && c <= 0x3A9) return true;
   if (c >= 0x410 && c <= 0x42F) return true;
   return false;
-}
-
-bool is_unicode_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-         c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 namespace {

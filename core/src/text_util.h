@@ -27,18 +27,37 @@ bool starts_with_ci(std::string_view s, std::string_view prefix);
 /// Case-insensitive (ASCII) equality.
 bool equals_ci(std::string_view a, std::string_view b);
 
-/// Decodes the code point at s[i] and advances i; invalid bytes yield U+FFFD.
-char32_t decode_utf8(std::string_view s, size_t& i);
+/// Decodes a code point of two or more bytes at s[i] (see decode_utf8).
+char32_t decode_utf8_multibyte(std::string_view s, size_t& i);
+/// Decodes the code point at s[i] and advances i; invalid bytes yield U+FFFD. Inline with an
+/// ASCII fast path: it is called for every character by the rules and recognisers.
+inline char32_t decode_utf8(std::string_view s, size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return decode_utf8_multibyte(s, i);
+}
 /// Decodes the code point that ends just before s[i] and moves i back to its start.
 char32_t decode_utf8_before(std::string_view s, size_t& i);
 /// Appends a code point as UTF-8.
 void append_utf8(std::string& out, char32_t c);
+/// Whether a code point beyond ASCII is a letter or digit (see is_word_char).
+bool is_word_char_beyond_ascii(char32_t c);
 /// Whether a code point is a letter or digit (ASCII, Latin-1, Latin Extended, Greek, Cyrillic).
-bool is_word_char(char32_t c);
+inline bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return is_word_char_beyond_ascii(c);
+}
 /// Whether a code point is upper case (ASCII, Latin-1, Latin Extended-A basics).
 bool is_upper(char32_t c);
 /// Whether a code point is a Unicode space separator (including NBSP and narrow NBSP).
-bool is_unicode_space(char32_t c);
+inline bool is_unicode_space(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t';
+  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
+}
 
 /// Counts words: runs of letters and digits, with inner apostrophes and hyphens.
 uint32_t count_words(std::string_view s);
