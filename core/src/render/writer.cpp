@@ -1,6 +1,7 @@
 // Shared output helpers: HTML escaping, URL safety, plain text and a streaming JSON writer.
 #include "render/writer.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -329,10 +330,20 @@ void append_json_chars(std::string& out, std::string_view s, bool html_safe) {
   static const char kHex[] = "0123456789abcdef";
   size_t start = 0;
   const size_t n = s.size();
+  // Bytes that may need escaping: 1 always, 2 in HTML-safe mode, 4 may open U+2028/U+2029.
+  static constexpr auto kClass = [] {
+    std::array<unsigned char, 256> t{};
+    for (int k = 0; k < 0x20; ++k) t[k] = 1;
+    t['"'] = t['\\'] = 1;
+    t['<'] = t['>'] = t['&'] = 2;
+    t[0xE2] = 4;
+    return t;
+  }();
+  const unsigned char mask = html_safe ? 7 : 5;
   for (size_t i = 0; i < n; ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    const bool special =
-        c < 0x20 || c == '"' || c == '\\' || (html_safe && (c == '<' || c == '>' || c == '&'));
+    if ((kClass[c] & mask) == 0) continue;
+    const bool special = kClass[c] != 4;
     // U+2028 and U+2029 are escaped so the JSON is also valid JavaScript.
     const bool separator = c == 0xE2 && i + 2 < n && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
                            (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
