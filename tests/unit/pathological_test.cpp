@@ -267,28 +267,40 @@ Measure run(const Case& c, size_t count, int reps) {
 void check_case(const Case& c) {
   INFO("case: " << c.name);
   const int reps = kSanitized ? 2 : 3;
-  // Sanitized builds run at a quarter of the size: the shape of the growth is the same.
+  // Sanitized builds stop at a quarter of the size: the shape of the growth is the same.
   const size_t full = kSanitized && !c.fixed ? std::max<size_t>(c.count / 4, 8) : c.count;
   if (c.fixed) {
     run(c, full, 1);
     return;
   }
-  // Sizes about 2x apart; a case whose size grows with the square of its count (nested lists,
-  // backticks) takes the count's square root of two.
+  // Sizes about 2x apart in bytes; a case whose size grows with the square of its count
+  // (nested lists, backticks) steps its count by the square root of two.
   const size_t probe_a = c.make(full).size(), probe_b = c.make(full / 2).size();
-  const bool square = probe_a > 3 * probe_b;
-  const size_t small =
-      square ? static_cast<size_t>(static_cast<double>(full) / std::sqrt(2.0)) : full / 2;
-  const Measure a = run(c, small, reps);
-  const Measure b = run(c, full, reps);
-  const double size_ratio = static_cast<double>(b.bytes) / static_cast<double>(a.bytes);
-  // Too cheap to measure (well under the noise of a shared machine): finishing is the result.
-  if (b.ms < 15.0) return;
-  const double cost_ratio = b.ms / std::max(a.ms, 0.01);
-  INFO("bytes " << a.bytes << " -> " << b.bytes << " (x" << size_ratio << "), CPU ms " << a.ms
-                << " -> " << b.ms << " (x" << cost_ratio << ")");
-  // Linear growth gives a cost ratio near the size ratio; quadratic gives its square.
-  CHECK(cost_ratio < 1.5 * size_ratio);
+  const double step = probe_a > 3 * probe_b ? std::sqrt(2.0) : 2.0;
+  // Grow from 1/64 of the defined size up to it (and on, up to 8x, while a step is too cheap to
+  // measure above the noise of a shared machine). Each step is compared with the one before:
+  // a superlinear case fails at its first measurable step, long before its full size would
+  // take minutes.
+  Measure prev;
+  bool compared = false;
+  for (int j = -6; j <= 3; ++j) {
+    const size_t count =
+        std::max<size_t>(1, static_cast<size_t>(static_cast<double>(full) * std::pow(step, j)));
+    if (c.make(count).size() > (48u << 20)) return;
+    const Measure m = run(c, count, reps);
+    if (prev.bytes > 0 && prev.ms >= 30.0 && m.bytes > prev.bytes) {
+      const double size_ratio = static_cast<double>(m.bytes) / static_cast<double>(prev.bytes);
+      const double cost_ratio = m.ms / prev.ms;
+      INFO("bytes " << prev.bytes << " -> " << m.bytes << " (x" << size_ratio << "), CPU ms "
+                    << prev.ms << " -> " << m.ms << " (x" << cost_ratio << ")");
+      // Linear growth gives a cost ratio near the size ratio; quadratic gives its square.
+      CHECK(cost_ratio < 1.5 * size_ratio);
+      if (cost_ratio >= 1.5 * size_ratio) return;
+      compared = true;
+    }
+    prev = m;
+    if (j >= 0 && compared) return;
+  }
 }
 
 }  // namespace
