@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "galley/galley.h"
 #include "text_util.h"
 
 namespace ty = galley::typography;
@@ -133,6 +134,38 @@ std::vector<std::string> generated_texts(size_t count) {
     out.push_back(std::move(s));
   }
   return out;
+}
+
+std::string read_sample() {
+  std::ifstream in(std::filesystem::path(GALLEY_TEST_DATA) / "samples" / "security-guarantees.txt",
+                   std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool is_typography(const galley::Diagnostic& d) { return d.rule.rfind("typography/", 0) == 0; }
+
+// Diagnostics of the typography rules for a Markdown source.
+std::vector<galley::Diagnostic> typography_findings(std::string_view source,
+                                                    std::string_view locale = "en") {
+  galley::Options o;
+  o.input = galley::InputMode::markdown;
+  o.outputs = 0;
+  o.locale = std::string(locale);
+  galley::Result<galley::FormatResult> r = galley::check(source, o);
+  REQUIRE(r.ok());
+  std::vector<galley::Diagnostic> out;
+  for (const galley::Diagnostic& d : r->diagnostics) {
+    if (is_typography(d)) out.push_back(d);
+  }
+  return out;
+}
+
+// The source text a diagnostic's fix replaces.
+std::string fixed_text(std::string_view source, const galley::Diagnostic& d) {
+  REQUIRE(d.fix.has_value());
+  return std::string(source.substr(d.fix->range.begin, d.fix->range.end - d.fix->range.begin));
 }
 
 }  // namespace
@@ -338,4 +371,121 @@ TEST_CASE("the sample: curly quotes stay, 90 % and U+2011 are fixed", "[typograp
   CHECK(quotes == 0);
   CHECK(percent == 1);
   CHECK(hyphens == 7);
+}
+
+TEST_CASE("rules: marks around emphasis get exact fixes from the node context",
+          "[typography][rules]") {
+  const std::string src = "# Talks resume\n\nHe called it a \"*truly* far-reaching\" deal.\n";
+  const auto found = typography_findings(src);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].rule == "typography/straight-quotes");
+  CHECK(fixed_text(src, found[0]) == "\"");
+  CHECK(found[0].fix->text == "\xE2\x80\x9C");
+  CHECK(found[0].line == 3);
+  CHECK(found[0].column == 16);
+  CHECK(found[1].fix->text == "\xE2\x80\x9D");
+  CHECK(found[0].severity == galley::Severity::warning);
+  CHECK(found[0].message == "Straight quotation mark in `\"truly`; write `\xE2\x80\x9Ctruly`.");
+  CHECK(found[1].message ==
+        "Straight quotation mark in `far-reaching\"`; write `far-reaching\xE2\x80\x9D`.");
+}
+
+TEST_CASE("rules: never inside code, URLs, HTML, attributes or alt text", "[typography][rules]") {
+  const std::string src =
+      "# Talks resume\n\n"
+      "Code `\"it's\" -- 90 % ...` and [a link](https://example.com/a...b?q=\"x\" \"it's\").\n\n"
+      "<span title=\"it's -- 90 %\">x</span> and ![an \"alt\" -- text...](i.png)\n\n"
+      "```\n\"code\" -- block...\n```\n\n"
+      "<div>\n\"raw\" -- html...\n</div>\n";
+  CHECK(typography_findings(src).empty());
+}
+
+TEST_CASE("rules: an entity is reported without a fix", "[typography][rules]") {
+  const std::string src = "# Talks resume\n\nThe &quot;robust&quot; guarantees.\n";
+  const auto found = typography_findings(src);
+  REQUIRE(found.size() == 2);
+  for (const galley::Diagnostic& d : found) CHECK_FALSE(d.fix.has_value());
+}
+
+TEST_CASE("rules: the locale option picks the marks", "[typography][rules]") {
+  const std::string src =
+      "# Gespr\xC3\xA4"
+      "che\n\n\"Ja\", sagte er -- und ging.\n";
+  const auto de = typography_findings(src, "de");
+  REQUIRE(de.size() == 3);
+  CHECK(de[0].fix->text == "\xE2\x80\x9E");
+  CHECK(de[1].fix->text == "\xE2\x80\x9C");
+  CHECK(de[2].rule == "typography/dash");
+  CHECK(de[2].fix->text == " \xE2\x80\x93 ");
+  const auto en = typography_findings(src, "en");
+  REQUIRE(en.size() == 3);
+  CHECK(en[2].fix->text == "\xE2\x80\x94");
+}
+
+TEST_CASE("rules on the sample: 90 %, U+2011, no false quotes; fix() clears them",
+          "[typography][rules]") {
+  const std::string sample = read_sample();
+  galley::Options o;
+  o.outputs = 0;
+  galley::Result<galley::FormatResult> r = galley::check(sample, o);
+  REQUIRE(r.ok());
+  size_t percent = 0, hyphens = 0, other = 0;
+  for (const galley::Diagnostic& d : r->diagnostics) {
+    if (!is_typography(d)) continue;
+    INFO(d.rule << " " << d.line << ":" << d.column << " " << d.message);
+    if (d.rule == "typography/space-before-percent") {
+      ++percent;
+      CHECK(d.line == 16);
+      CHECK(d.severity == galley::Severity::warning);
+      CHECK(d.fix.has_value());
+      CHECK(fixed_text(sample, d) == " ");
+      CHECK(d.message == "Space before '%' in \"90 %\"; write \"90%\".");
+    } else if (d.rule == "typography/nonbreaking-hyphen") {
+      ++hyphens;
+      CHECK(d.severity == galley::Severity::info);
+      CHECK(d.fix.has_value());
+      CHECK(fixed_text(sample, d) == "\xE2\x80\x91");
+      CHECK(d.fix->text == "-");
+    } else {
+      ++other;
+    }
+  }
+  CHECK(percent == 1);
+  CHECK(hyphens == 7);
+  CHECK(other == 0);
+
+  galley::Result<galley::FixResult> fixed = galley::fix(sample, o);
+  REQUIRE(fixed.ok());
+  for (const galley::Diagnostic& d : fixed->remaining) CHECK_FALSE(is_typography(d));
+  CHECK(fixed->source.find("90% agreed") != std::string::npos);
+  CHECK(fixed->source.find("\xE2\x80\x91") == std::string::npos);
+  CHECK(fixed->source.find("four-year") != std::string::npos);
+  galley::Result<galley::FormatResult> again = galley::check(fixed->source, o);
+  REQUIRE(again.ok());
+  for (const galley::Diagnostic& d : again->diagnostics) CHECK_FALSE(is_typography(d));
+}
+
+TEST_CASE("rules: fix() of every kind settles and is stable", "[typography][rules]") {
+  const std::string src =
+      "# \"Talks\" resume\n\n"
+      "\"It's close,\" he said -- about 90 % agreed... The  talks, four\xE2\x80\x91year war.\n";
+  for (const char* locale : {"en", "de", "fr"}) {
+    galley::Options o;
+    o.outputs = 0;
+    o.input = galley::InputMode::markdown;
+    o.locale = locale;
+    galley::Result<galley::FixResult> fixed = galley::fix(src, o);
+    REQUIRE(fixed.ok());
+    INFO(locale << ": " << visible(fixed->source));
+    for (const galley::Diagnostic& d : fixed->remaining) CHECK_FALSE(is_typography(d));
+    // What the rules fix equals what the output typography writes over the same prose.
+    ty::Context c;
+    c.locale = locale;
+    const std::string body =
+        "\"It's close,\" he said -- about 90 % agreed... The  talks, four\xE2\x80\x91year war.";
+    CHECK(fixed->source.find(ty::apply(body, ty::kAll, c)) != std::string::npos);
+    galley::Result<galley::FixResult> twice = galley::fix(fixed->source, o);
+    REQUIRE(twice.ok());
+    CHECK(twice->source == fixed->source);
+  }
 }

@@ -31,7 +31,7 @@ std::string message(const typography::Finding& f) {
 void check(const Article& article, const Context& ctx, Sink& sink) {
   unsigned kinds = typography::kDashes;
   if (ctx.flag("ranges")) kinds |= typography::kNumberRanges;
-  typography::check_prose(article, ctx, sink, kinds, &message);
+  typography::check_prose(article, ctx, sink, kinds, &message, true);
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ std::string message(const typography::Finding& f) {
 }
 
 void check(const Article& article, const Context& ctx, Sink& sink) {
-  typography::check_prose(article, ctx, sink, typography::kDoubleSpace, &message);
+  typography::check_prose(article, ctx, sink, typography::kDoubleSpace, &message, true);
 }
 
 }  // namespace

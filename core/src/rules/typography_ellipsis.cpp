@@ -14,7 +14,7 @@ std::string message(const typography::Finding& f) {
 }
 
 void check(const Article& article, const Context& ctx, Sink& sink) {
-  typography::check_prose(article, ctx, sink, typography::kEllipsis, &message);
+  typography::check_prose(article, ctx, sink, typography::kEllipsis, &message, true);
 }
 
 }  // namespace

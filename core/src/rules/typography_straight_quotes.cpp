@@ -7,11 +7,12 @@ namespace {
 
 std::string message(const typography::Finding& f) {
   const bool apostrophe = f.edit->kind == typography::kApostrophes;
-  std::string m = apostrophe ? "Straight apostrophe in '" : "Straight quotation mark in '";
+  // Backticks delimit: the text itself is full of quotation marks.
+  std::string m = apostrophe ? "Straight apostrophe in `" : "Straight quotation mark in `";
   m += f.found;
-  m += "'; write '";
+  m += "`; write `";
   m += f.expected;
-  m += "'";
+  m += "`";
   if (!apostrophe && f.locale == "fr") m += " (with narrow no-break spaces inside « »)";
   m += ".";
   return m;

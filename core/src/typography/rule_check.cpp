@@ -71,6 +71,56 @@ void snippet(std::string_view text, uint32_t b, uint32_t e, uint32_t& left, uint
   right = static_cast<uint32_t>(r);
 }
 
+// Quotation marks, brackets and final punctuation that a snippet may shed at its ends.
+bool is_mark(char32_t c) {
+  switch (c) {
+    case '"':
+    case '\'':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case 0xAB:
+    case 0xBB:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void trim(std::string_view text, uint32_t b, uint32_t e, uint32_t& left, uint32_t& right) {
+  while (left < b) {
+    size_t k = left;
+    if (!is_mark(detail::decode_utf8(text, k))) break;
+    left = static_cast<uint32_t>(k);
+  }
+  while (right > e) {
+    size_t k = right;
+    if (!is_mark(detail::decode_utf8_before(text, k))) break;
+    right = static_cast<uint32_t>(k);
+  }
+}
+
+bool all_blank(std::string_view text, uint32_t b, uint32_t e) {
+  size_t i = b;
+  while (i < e) {
+    if (!is_blank(detail::decode_utf8(text, i))) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string_view language(std::string_view locale) {
@@ -88,7 +138,7 @@ std::string_view rule_locale(const Article& article, const Options& options) {
 }
 
 void check_prose(const Article& article, const rules::Context& context, rules::Sink& sink,
-                 unsigned kinds, std::string (*message)(const Finding& finding)) {
+                 unsigned kinds, std::string (*message)(const Finding& finding), bool trim_marks) {
   const std::string_view locale = rule_locale(article, context.options());
   std::vector<Node> nodes;
   std::vector<Edit> edits;
@@ -127,6 +177,14 @@ void check_prose(const Article& article, const rules::Context& context, rules::S
       if (exact && !reported.insert((uint64_t{range.begin} << 32) | range.end).second) continue;
       uint32_t left = 0, right = 0;
       snippet(text, e.begin, e.end, left, right);
+      // Where the finding is shown: the edit, or the words around white space.
+      SourceRange where = range;
+      if (!exact) {
+        where = block.range;
+      } else if (all_blank(text, e.begin, e.end)) {
+        where = block.map.source_range(left, right);
+      }
+      if (trim_marks) trim(text, e.begin, e.end, left, right);
       // The snippet with every edit of this rule inside it applied.
       expected.clear();
       size_t first = i;
@@ -147,9 +205,9 @@ void check_prose(const Article& article, const rules::Context& context, rules::S
       f.text = text;
       std::string said = message(f);
       if (exact) {
-        sink.report(range, std::move(said), range, e.text);
+        sink.report(where, std::move(said), range, e.text);
       } else {
-        sink.report(range, std::move(said));
+        sink.report(where, std::move(said));
       }
     }
   }

@@ -28,9 +28,13 @@ std::string_view rule_locale(const Article& article, const Options& options);
 /// spans, URLs, raw HTML or image alt text), scanned node by node with the character before
 /// and after each node and the open quotation marks carried across the nodes of a block. An
 /// edit that maps one-to-one onto the source (TextMap::exact) carries a fix; one that does
-/// not (an entity, an escape) is reported without. `message` words each finding.
+/// not (an entity, an escape) is reported without, over its whole block. A finding covers
+/// its edit, or the words around it when the edit is only white space. `message` words each
+/// finding; with `trim_marks`, quotation marks, brackets and final punctuation outside the
+/// edit are left out of Finding::found and Finding::expected.
 void check_prose(const Article& article, const rules::Context& context, rules::Sink& sink,
-                 unsigned kinds, std::string (*message)(const Finding& finding));
+                 unsigned kinds, std::string (*message)(const Finding& finding),
+                 bool trim_marks = false);
 
 /// The language part of a locale ("de-AT" → "de"); "en" when it is not de or fr.
 std::string_view language(std::string_view locale);

@@ -9,6 +9,26 @@
 
 namespace galley::typography {
 
+// What each locale writes (a region suffix such as de-AT is ignored; other languages get en):
+//
+// |                      | en                 | de                  | fr                          |
+// |----------------------|--------------------|---------------------|-----------------------------|
+// | "double"             | “double”           | „double“            | « double » (U+202F inside)  |
+// | 'single'             | ‘single’           | ‚single‘            | “single” (second level)     |
+// | apostrophe           | it’s, ’90s         | geht’s, so’n        | l’homme                     |
+// | a -- b, a - b        | a—b (closed em)    | a – b (spaced en)   | a – b (spaced en)           |
+// | 90 %                 | 90%                | 90 % (U+00A0)       | 90 % (U+202F)               |
+// | ; ! ? :              | unchanged          | unchanged           | U+202F before ; ! ?, U+00A0 |
+// |                      |                    |                     | before :                    |
+//
+// Sources: Chicago Manual of Style (closed em dash, 90%), Duden and DIN 5008 (Gedankenstrich,
+// a protected space before %), Imprimerie nationale (espace fine insécable before ; ! ? % and
+// inside guillemets, espace insécable before :). An existing no-break space of either width is
+// accepted where one is wanted. A mark whose direction the neighbours leave unclear (between
+// letters, between spaces outside French, 5'10") is not changed; nor are hyphens in words,
+// minus signs, arrows (-->), runs of four or more hyphens, two or four periods, indentation,
+// or spaces before a line end (a Markdown hard break).
+
 /// Kinds of typographic change (a bit set).
 enum Kind : unsigned {
   kQuotes = 1u << 0,  ///< "straight" → “curly” per locale (en “ ”, de „ “, fr « »).
