@@ -130,11 +130,28 @@ test('worker: the article is formatted in a Web Worker, and the newest keystroke
   await editor.pressSequentially(text, { delay: 0 });
   await expect(page.locator('#article h1')).toHaveText('Typed in the worker page');
   await expect(page.locator('#article section h2')).toHaveText(['Part one']);
-  const counts = await page.evaluate(() => window.galleyApp.counts);
+  const typed = await page.evaluate(() => ({ ...window.galleyApp.counts }));
   // Every keystroke was a request; each either rendered or was superseded by a newer one.
-  expect(counts.failed).toBe(0);
-  expect(counts.rendered + counts.superseded).toBeGreaterThanOrEqual(text.length);
-  expect(counts.superseded).toBeGreaterThan(0);
+  expect(typed.failed).toBe(0);
+  expect(typed.rendered + typed.superseded).toBeGreaterThanOrEqual(text.length);
+
+  // A burst of edits within one task: the first runs, the next ones queue and each is superseded
+  // by the one after it, and the last is rendered.
+  const burst = await page.evaluate(async () => {
+    const { counts } = window.galleyApp;
+    const before = { ...counts };
+    const editor = document.querySelector('#source');
+    for (let n = 1; n <= 20; n++) {
+      editor.value = `# Burst ${n}\n\nText.\n`;
+      editor.dispatchEvent(new Event('input'));
+    }
+    const settled = () => counts.rendered + counts.superseded - before.rendered - before.superseded === 20;
+    while (!settled()) await new Promise((resolve) => setTimeout(resolve, 10));
+    return { rendered: counts.rendered - before.rendered, superseded: counts.superseded - before.superseded };
+  });
+  expect(burst.superseded).toBeGreaterThanOrEqual(18);
+  expect(burst.rendered).toBeLessThanOrEqual(2);
+  await expect(page.locator('#article h1')).toHaveText('Burst 20');
   expect(seen.errors).toEqual([]);
 });
 
