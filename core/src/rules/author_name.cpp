@@ -33,6 +33,7 @@ std::string problem(std::string_view name) {
       lower = true;
   }
   if (!lower && upper > 2) return "is written in capitals";
+  if (upper == 0 && lower) return "is written in lower case, like a user name";
   return {};
 }
 

@@ -6,17 +6,35 @@
 namespace galley::rules {
 namespace {
 
-// Lower-case name words without initials and titles.
+// Lower-case name parts without initials and titles; hyphens split parts, so that a byline
+// slug ("sean-herron") matches the name it stands for.
 std::vector<std::string> name_words(std::string_view name) {
   std::vector<std::string> out;
-  for (std::string_view w : detail::words(name)) {
-    if (count_chars(w) <= 1) continue;  // an initial
+  const auto add = [&](std::string_view w) {
+    if (count_chars(w) <= 1) return;  // an initial
     std::string lower = normalise_words(w);
-    if (lower == "dr" || lower == "mr" || lower == "mrs" || lower == "ms" || lower == "prof" ||
-        lower == "jr" || lower == "sr") {
-      continue;
+    for (std::string_view title : {"dr", "mr", "mrs", "ms", "prof", "jr", "sr"}) {
+      if (lower == title) return;
     }
     out.push_back(std::move(lower));
+  };
+  for (std::string_view w : detail::words(name)) {
+    size_t at = 0;
+    for (;;) {
+      size_t cut = std::string_view::npos, len = 0;
+      for (std::string_view h : {std::string_view("-"), std::string_view("\xE2\x80\x90"),
+                                 std::string_view("\xE2\x80\x91")}) {
+        const size_t k = w.find(h, at);
+        if (k < cut) {
+          cut = k;
+          len = h.size();
+        }
+      }
+      if (cut == std::string_view::npos) break;
+      add(w.substr(at, cut - at));
+      at = cut + len;
+    }
+    add(w.substr(at));
   }
   return out;
 }
