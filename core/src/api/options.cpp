@@ -73,6 +73,10 @@ std::optional<Error> read_uint(const Json& v, const std::string& field, uint64_t
   if (!v.is_number() || v.get<double>() < 0 || std::floor(v.get<double>()) != v.get<double>()) {
     return refuse(field, "Option '" + field + "' must be a non-negative integer; got " + type_name(v) + ".");
   }
+  // 2^64 and above cannot be converted (undefined behaviour), and mean nothing as a limit.
+  if (v.get<double>() >= 18446744073709551616.0) {
+    return refuse(field, "Option '" + field + "' is too large; got " + v.dump() + ".");
+  }
   out = static_cast<uint64_t>(v.get<double>());
   return std::nullopt;
 }
