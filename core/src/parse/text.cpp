@@ -72,6 +72,12 @@ bool punctuated(std::string_view s) {
   return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == 0x2026;
 }
 
+// Ends like a sentence: prose rather than a label, a list lead-in ("…:") or a clause.
+bool ends_sentence(std::string_view s) {
+  const char32_t c = final_char(s);
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
 char32_t first_char(std::string_view s) {
   size_t i = 0;
   return s.empty() ? 0 : detail::decode_utf8(s, i);
@@ -189,7 +195,8 @@ bool title_cased(std::string_view s) {
 
 // A line that could be a heading: short, not ending like a sentence, not a list item.
 bool candidate(const Line& l, const Labels& labels) {
-  if (structure::label_of(l.text, labels) != structure::Label::none) return true;
+  if (l.chars <= kHeadingMaxChars && structure::label_of(l.text, labels) != structure::Label::none)
+    return true;
   if (l.chars > kHeadingMaxChars || l.words == 0) return false;
   if (punctuated(l.text)) return false;
   if (list_marker(l.text).length > 0) return false;
@@ -237,6 +244,10 @@ Score heading_score(const Line& l, const Line* prev, const Line* next, bool prev
   } else {
     s -= 1.0;  // a heading heads something
   }
+  // Set between two paragraphs of prose, a short line stands out as a heading ("What happened").
+  if (prev && next && !prev_candidate && !next_candidate && prev->words >= 8 && next->words >= 8 &&
+      ends_sentence(prev->text) && ends_sentence(next->text))
+    s += 0.05;
   if (prev && prev_candidate) s -= 0.2;
   if (!prev) s -= 0.05;
   return {s, "short-title-like-line"};

@@ -115,14 +115,16 @@ void clause_people(std::string_view text, size_t b, size_t e, const std::string&
     i = start - 1;
   }
   std::vector<size_t> waiting;  // people whose location the next piece gives
-  bool last_had_place = false;
+  bool last_had_place = false, last_place_in_parens = false;
   for (size_t k = 0; k < pieces.size(); ++k) {
     const Piece& p = pieces[k];
     std::string_view piece = slice(text, p.begin, p.end);
     // "in Manchester, England": a word or two after a located name, at the end, continue its
     // place.
-    if (last_had_place && p.after_comma && !out.empty() && k + 1 == pieces.size() &&
-        detail::count_words(piece) <= 2 && piece.find(" in ") == std::string_view::npos) {
+    if (last_had_place && !last_place_in_parens && p.after_comma && !out.empty() &&
+        k + 1 == pieces.size() && piece.find(" in ") == std::string_view::npos &&
+        (detail::count_words(piece) == 1 ||
+         (detail::count_words(piece) == 2 && !name_like(piece)))) {
       out.back().location += ", " + std::string(piece);
       continue;
     }
@@ -137,8 +139,20 @@ void clause_people(std::string_view text, size_t b, size_t e, const std::string&
     }
     size_t nb = p.begin, ne = p.begin + name_end;
     trim_span(text, nb, ne);
+    // "Associated Press writer Emma Burrows": the name is the end of the piece.
+    if (!name_like(slice(text, nb, ne))) {
+      const std::string_view whole = slice(text, nb, ne);
+      const std::vector<Token> tokens = tokenize(whole);
+      const std::optional<NameSpan> tail =
+          tokens.empty() ? std::nullopt : name_ending_at(tokens, whole, tokens.size() - 1);
+      if (tail && tail->last > tail->first && looks_like_person(tokens, whole, *tail)) {
+        nb += tokens[tail->first].begin;
+        ne = nb + (tokens[tail->last].end - tokens[tail->first].begin);
+      }
+    }
     const std::string_view name = slice(text, nb, ne);
     last_had_place = !location.empty();
+    last_place_in_parens = last_had_place && piece.back() == ')';
     if (!name_like(name)) continue;
     Person person;
     person.name = std::string(name);
@@ -181,6 +195,13 @@ std::vector<Person> credited_people(const Inlines& inlines) {
         clause.remove_prefix(lead.size());
       }
     }
+    // "Emma Burrows in London contributed to this report."
+    const size_t contributed = clause.find(" contributed");
+    if (contributed != std::string_view::npos) {
+      ce = cb + contributed;
+      clause = clause.substr(0, contributed);
+      role = "contributing";
+    }
     // "additional reporting by C", "Editing: D" set the role for what follows them.
     size_t names_at = cb;
     const size_t by = clause.find(" by ");
@@ -219,6 +240,34 @@ void recognise_credits(Work& w) {
     c.people = credited_people(para.inlines);
     c.text = part_of(std::move(para));
     w.owner[i] = w.owner[i + 1] = Owner::credits;
+    a.credits = std::move(c);
+    return;
+  }
+  // "Associated Press writer Emma Burrows in London contributed to this report."
+  for (size_t i = w.blocks.size(); i-- > 0;) {
+    if (!w.free(i)) continue;
+    Block& para = w.blocks[i];
+    if (para.kind != BlockKind::paragraph || words_in(para) > 60) continue;
+    const std::string f = fold(detail::plain_text(para.inlines));
+    size_t at = std::string::npos;
+    for (std::string_view ending : {" contributed to this report", " contributed to this story",
+                                    " contributed to this article", " contributed reporting",
+                                    " contributed to this report.", " contributed to this story.",
+                                    " contributed to this article.", " contributed reporting."}) {
+      if (f.size() > ending.size() &&
+          f.compare(f.size() - ending.size(), ending.size(), ending) == 0) {
+        at = f.size() - ending.size();
+      }
+    }
+    if (at == std::string::npos) continue;
+    Credits c;
+    c.how = {0.85f, "contributed-to-this-report"};
+    c.range = para.range;
+    para.how = c.how;
+    c.people = credited_people(para.inlines);
+    if (c.people.empty()) continue;
+    c.text = part_of(std::move(para));
+    w.owner[i] = Owner::credits;
     a.credits = std::move(c);
     return;
   }

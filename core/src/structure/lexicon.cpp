@@ -68,6 +68,7 @@ size_t match_prefix(std::string_view text, std::string_view folded_prefix) {
 }
 
 const WordList& takeaways_labels() {
+  // clang-format off
   static const WordList list{
       "key takeaways", "key takeaway", "takeaways", "the takeaways", "key points", "key facts",
       "what to know", "what you need to know", "what we know", "at a glance", "in brief",
@@ -81,10 +82,12 @@ const WordList& takeaways_labels() {
       "l'essentiel", "à retenir", "a retenir", "ce qu'il faut retenir", "les points clés",
       "points clés", "en bref", "en résumé", "ce qu'il faut savoir", "les points essentiels",
       "l'essentiel en bref"};
+  // clang-format on
   return list;
 }
 
 const WordList& credits_labels() {
+  // clang-format off
   static const WordList list{
       "credits", "credit", "contributors", "contributing", "reporting", "reporters",
       "the reporters", "reporting team", "staff", "about this story", "about this report",
@@ -96,17 +99,22 @@ const WordList& credits_labels() {
       // fr
       "crédits", "contributeurs", "ont contribué", "ont collaboré", "ont participé", "reportage",
       "l'équipe", "avec la collaboration de"};
+  // clang-format on
   return list;
 }
 
 // First words that open a credits heading ("Reporters on the Ground").
 const WordList& credits_heading_openers() {
-  static const WordList list{"reporters", "reporting", "credits",       "contributors",
-                             "mitarbeit", "crédits",   "contributeurs", "reporter"};
+  // clang-format off
+  static const WordList list{
+      "reporters", "reporting", "credits", "contributors", "mitarbeit", "crédits", "contributeurs",
+      "reporter"};
+  // clang-format on
   return list;
 }
 
 const WordList& author_labels() {
+  // clang-format off
   static const WordList list{
       "about the author", "about the authors", "about the writer", "about the reporter",
       "about the columnist", "about the contributor", "author bio", "the author", "the authors",
@@ -119,10 +127,12 @@ const WordList& author_labels() {
       "à propos de l'auteur", "à propos de l'autrice", "à propos de l'auteure",
       "à propos des auteurs", "l'auteur", "l'autrice", "l'auteure", "sur l'auteur",
       "qui est l'auteur", "a propos de l'auteur"};
+  // clang-format on
   return list;
 }
 
 const WordList& credits_openings() {
+  // clang-format off
   static const WordList list{
       "the story was reported by", "this story was reported by", "this article was reported by",
       "the article was reported by", "reported by", "reporting by", "additional reporting by",
@@ -132,13 +142,12 @@ const WordList& credits_openings() {
       "additional reporting:", "this story was written by", "the story was written by",
       "reporting was contributed by", "contributing reporting by",
       // de
-      "mitarbeit:", "mitarbeit von", "mit material von",
-      "recherche:", "redaktion:", "unter mitarbeit von",
-      "an diesem artikel haben mitgearbeitet:", "mitarbeit und recherche:",
+      "mitarbeit:", "mitarbeit von", "mit material von", "recherche:", "redaktion:",
+      "unter mitarbeit von", "an diesem artikel haben mitgearbeitet:", "mitarbeit und recherche:",
       // fr
-      "avec la collaboration de", "en collaboration avec",
-      "ont collaboré:", "ont contribué:", "reportage:", "propos recueillis par",
-      "ont participé:", "avec la contribution de"};
+      "avec la collaboration de", "en collaboration avec", "ont collaboré:", "ont contribué:",
+      "reportage:", "propos recueillis par", "ont participé:", "avec la contribution de"};
+  // clang-format on
   return list;
 }
 
@@ -178,6 +187,9 @@ Label label_of(std::string_view text, const Labels& extra) {
   if (takeaways_labels().has(f)) return Label::takeaways;
   if (credits_labels().has(f)) return Label::credits;
   if (author_labels().has(f)) return Label::author;
+  // A sentence ("Reporting by Jane Doe.") is text, whatever it opens with.
+  const char end = f.back();
+  if (end == '.' || end == '!' || end == '?') return Label::none;
   const size_t words = static_cast<size_t>(std::count(f.begin(), f.end(), ' ')) + 1;
   // "Key takeaways from the summit", "What to know about the storm".
   if (words <= 8) {
@@ -204,6 +216,7 @@ size_t credits_opening(std::string_view text) {
 }
 
 bool is_speech_verb(std::string_view w) {
+  // clang-format off
   static const WordList list{
       // en
       "said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks", "wrote",
@@ -215,7 +228,7 @@ bool is_speech_verb(std::string_view w) {
       "praised", "praises", "called", "calling", "calls", "described", "describes", "describing",
       "dismissed", "dismisses", "urged", "urges", "tweeted", "posted", "commented", "suggested",
       "suggests", "observed", "concluded", "predicted", "promised", "promises", "vowed", "vows",
-      "answered", "answers", "shouted", "joked", "jokes", "countered", "counters", "cautioned",
+      "answered", "answers", "spoke", "speaks", "speaking", "shouted", "joked", "jokes", "countered", "counters", "cautioned",
       "continued", "continues", "testified", "confirmed", "confirms", "denied", "denies", "agreed",
       "complained", "lamented", "boasted", "pleaded", "maintained", "maintains", "contended",
       "asserted", "asserts", "quipped", "recounted", "exclaimed", "mused", "whispered", "yelled",
@@ -233,6 +246,7 @@ bool is_speech_verb(std::string_view w) {
       "assure", "assuré", "martèle", "lance", "lancé", "confie", "confié", "insiste", "insisté",
       "répond", "répondu", "prévient", "prévenu", "rappelle", "rappelé", "qualifié", "qualifie",
       "écrit", "raconte", "raconté", "déplore", "dénonce", "dénoncé", "juge", "jugé"};
+  // clang-format on
   return list.has(w);
 }
 
@@ -246,6 +260,7 @@ bool is_subject_pronoun(std::string_view w) {
 }
 
 bool is_title_word(std::string_view w) {
+  // clang-format off
   static const WordList list{
       "president", "vice", "chancellor", "prime", "minister", "secretary", "senator", "sen.",
       "rep.", "representative", "congressman", "congresswoman", "gov.", "governor", "mayor",
@@ -274,15 +289,22 @@ bool is_title_word(std::string_view w) {
       "außenminister", "außenministerin", "verteidigungsminister", "verteidigungsministerin",
       "finanzminister", "finanzministerin", "chef", "chefin", "deutsche", "deutscher",
       "französische", "französischer", "amerikanische", "amerikanischer", "russische", "russischer",
-      "ukrainische", "ukrainischer", "us-präsident", "kreml-sprecher",
+      "ukrainische", "ukrainischer", "us-präsident", "kreml-sprecher", "abgeordnete",
+      "abgeordneter", "vorsitzende", "vorsitzender", "leiterin", "leiter", "expertin", "experte",
+      "politiker", "politikerin", "direktorin", "professorin", "staatssekretär", "staatssekretärin",
+      "generalsekretär", "generalsekretärin", "amtskollege", "amtskollegin", "regierungssprecher",
+      "regierungssprecherin", "oberbürgermeister", "oberbürgermeisterin", "landrat", "landrätin",
+      "senatorin", "botschafter", "botschafterin",
       // fr
       "président", "présidente", "ministre", "maire", "porte-parole", "premier", "première", "m.",
       "mme", "mme.", "général", "secrétaire", "monsieur", "madame", "chancelier", "chancelière",
       "député", "députée", "sénateur", "sénatrice"};
+  // clang-format on
   return list.has(w);
 }
 
 bool is_name_stopword(std::string_view w) {
+  // clang-format off
   static const WordList list{
       "the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "so", "yet", "when",
       "while", "after", "before", "since", "because", "if", "as", "at", "in", "on", "for", "from",
@@ -301,51 +323,31 @@ bool is_name_stopword(std::string_view w) {
       // fr
       "le", "la", "les", "un", "une", "et", "ou", "mais", "quand", "après", "avant", "avec", "pour",
       "dans", "sur", "il", "elle", "ils", "elles", "nous", "je", "selon", "ce", "cette"};
+  // clang-format on
   return list.has(w);
 }
 
 bool is_organisation_word(std::string_view w) {
-  static const WordList list{"house",       "union",        "force",
-                             "forces",      "ministry",     "department",
-                             "council",     "committee",    "party",
-                             "bank",        "university",   "agency",
-                             "commission",  "court",        "congress",
-                             "senate",      "parliament",   "airport",
-                             "airports",    "street",       "city",
-                             "times",       "post",         "news",
-                             "press",       "group",        "company",
-                             "inc",         "inc.",         "corp",
-                             "corp.",       "foundation",   "institute",
-                             "center",      "centre",       "office",
-                             "service",     "services",     "administration",
-                             "program",     "programme",    "initiative",
-                             "project",     "team",         "government",
-                             "republic",    "states",       "kingdom",
-                             "nations",     "organization", "organisation",
-                             "army",        "navy",         "guard",
-                             "police",      "church",       "school",
-                             "college",     "museum",       "hospital",
-                             "federation",  "association",  "society",
-                             "board",       "bureau",       "fund",
-                             "act",         "law",          "day",
-                             "week",        "year",         "avenue",
-                             "road",        "square",       "park",
-                             "river",       "sea",          "ocean",
-                             "bay",         "island",       "islands",
-                             "valley",      "county",       "province",
-                             "region",      "district",     "eve",
-                             "christmas",   "easter",       "gallery",
-                             "app",         "apps",         "platform",
-                             "system",      "api",          "data",
-                             "review",      "journal",      "magazine",
-                             "media",       "network",      "radio",
-                             "television",  "tv",           "cup",
-                             "league",      "club",         "summit",
-                             "conference",  "treaty",       "agreement",
-                             "plan",        "strategy",     "war",
-                             "ministerium", "regierung",    "partei",
-                             "bundestag",   "gouvernement", "assemblée",
-                             "ministère",   "sénat",        "conseil"};
+  // clang-format off
+  static const WordList list{
+      "house", "union", "force", "forces", "ministry", "department", "council", "committee",
+      "party", "bank", "university", "agency", "commission", "court", "congress", "senate",
+      "parliament", "airport", "airports", "street", "city", "times", "post", "news", "press",
+      "group", "company", "inc", "inc.", "corp", "corp.", "foundation", "institute", "center",
+      "centre", "office", "service", "services", "administration", "program", "programme",
+      "initiative", "project", "team", "government", "republic", "states", "kingdom", "nations",
+      "organization", "organisation", "army", "navy", "guard", "police", "church", "school",
+      "college", "museum", "hospital", "federation", "association", "society", "board", "bureau",
+      "fund", "act", "law", "day", "week", "year", "avenue", "road", "square", "park", "river",
+      "sea", "ocean", "bay", "island", "islands", "valley", "county", "province", "region",
+      "district", "eve", "christmas", "easter", "gallery", "app", "apps", "platform", "system",
+      "api", "data", "review", "journal", "magazine", "media", "network", "radio", "television",
+      "tv", "cup", "league", "club", "summit", "conference", "treaty", "agreement", "plan",
+      "strategy", "war", "guide", "handbook", "report", "manual", "study", "website", "site",
+      "blog", "book", "paper", "document", "memo", "statement", "policy", "framework", "standard",
+      "guidelines", "gov", "ministerium", "regierung", "partei", "bundestag", "gouvernement",
+      "assemblée", "ministère", "sénat", "conseil"};
+  // clang-format on
   return list.has(w);
 }
 
@@ -357,6 +359,7 @@ bool is_name_particle(std::string_view w) {
 }
 
 bool is_role_noun(std::string_view w) {
+  // clang-format off
   static const WordList list{
       "journalist", "reporter", "writer", "editor", "correspondent", "columnist", "author",
       "contributor", "producer", "photographer", "photojournalist", "critic", "analyst",
@@ -374,21 +377,24 @@ bool is_role_noun(std::string_view w) {
       "journaliste", "rédacteur", "rédactrice", "correspondant", "correspondante", "chroniqueur",
       "chroniqueuse", "auteur", "autrice", "auteure", "écrivain", "écrivaine", "éditorialiste",
       "photographe", "reporteur", "reportrice", "pigiste"};
+  // clang-format on
   return list.has(w);
 }
 
 bool is_abbreviation(std::string_view w) {
-  static const WordList list{"mr",  "mrs", "ms",  "dr",   "st",     "sen",  "rep", "gov", "gen",
-                             "col", "lt",  "sgt", "capt", "adm",    "prof", "jr",  "sr",  "no",
-                             "vs",  "etc", "inc", "corp", "ltd",    "co",   "jan", "feb", "mar",
-                             "apr", "jun", "jul", "aug",  "sep",    "sept", "oct", "nov", "dec",
-                             "mt",  "ft",  "ave", "blvd", "approx", "dept", "est", "fig", "vol",
-                             "p",   "pp",  "m",   "mme",  "bzw",    "ca",   "dr",  "nr",  "str",
-                             "vgl", "z",   "zb",  "mio",  "mrd",    "mme",  "mlle"};
+  // clang-format off
+  static const WordList list{
+      "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm",
+      "prof", "jr", "sr", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr",
+      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "approx",
+      "dept", "est", "fig", "vol", "p", "pp", "m", "mme", "bzw", "ca", "dr", "nr", "str", "vgl",
+      "z", "zb", "mio", "mrd", "mme", "mlle"};
+  // clang-format on
   return list.has(w);
 }
 
 bool is_date_word(std::string_view w) {
+  // clang-format off
   static const WordList list{
       "january", "february", "march", "april", "may", "june", "july", "august", "september",
       "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -404,6 +410,7 @@ bool is_date_word(std::string_view w) {
       "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
       "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
       "dimanche", "publié", "mis", "à jour"};
+  // clang-format on
   return list.has(w);
 }
 

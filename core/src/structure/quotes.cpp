@@ -18,7 +18,13 @@ namespace {
 constexpr size_t kNone = static_cast<size_t>(-1);
 // How far past a closing mark an attribution ("President Donald Trump told") may reach.
 constexpr size_t kAfterWindow = 12;
+// How far before an opening mark (or in the sentence before) a speaker may be named.
+constexpr size_t kBeforeWindow = 40;
 constexpr uint32_t kScareWords = 3;
+// How long a description set off by commas between a name and its verb may be.
+constexpr size_t kAppositiveWords = 8;
+// Block quotes shorter than this need quotation marks or an attribution to be quotations.
+constexpr uint32_t kMinBlockQuoteWords = 5;
 
 struct Found {
   std::string name;
@@ -101,6 +107,23 @@ void code_spans(const Inlines& inlines, uint32_t& pos, std::vector<SourceRange>&
   }
 }
 
+// Template syntax left in the text ({{< img src="…" >}}, {{ "/path" | url }}, {% tag "…" %}):
+// its quotation marks delimit arguments, not quotations.
+void template_spans(std::string_view text, std::vector<SourceRange>& out) {
+  size_t i = 0;
+  while ((i = text.find('{', i)) != std::string_view::npos) {
+    if (i + 1 >= text.size() || (text[i + 1] != '{' && text[i + 1] != '%')) {
+      ++i;
+      continue;
+    }
+    const std::string_view close = text[i + 1] == '{' ? "}}" : "%}";
+    const size_t end = text.find(close, i + 2);
+    if (end == std::string_view::npos) return;
+    out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end + 2)});
+    i = end + 2;
+  }
+}
+
 struct Unit {
   const Inlines* inlines = nullptr;  // a paragraph-like text
   const Block* quote = nullptr;      // or a block quote
@@ -132,9 +155,14 @@ class QuoteFinder {
     const detail::TextMap map(inlines);
     const std::string_view text = map.text();
     const std::vector<Token> tokens = tokenize(text);
+    const std::vector<uint32_t> starts = sentence_starts(tokens, text);
+    starts_ = &starts;
     std::vector<SourceRange> code;
     uint32_t pos = 0;
     code_spans(inlines, pos, code);
+    template_spans(text, code);
+    std::sort(code.begin(), code.end(),
+              [](SourceRange x, SourceRange y) { return x.begin < y.begin; });
     learn_names(tokens, text);
 
     const bool continues =
@@ -178,7 +206,15 @@ class QuoteFinder {
       if (!text.empty()) text += '\n';
       text += t;
     }
-    q.text = strip_marks(detail::trim_unicode(text));
+    const std::string_view trimmed = detail::trim_unicode(text);
+    q.text = strip_marks(trimmed);
+    const Found intro = intro_;
+    intro_ = Found{};
+    pending_.clear();
+    // A short block quote with no quotation marks and no source is a styled line ("> _Department
+    // of State_"), not a quotation.
+    const bool marked = q.text.size() != trimmed.size() || !b.speaker.empty() || b.pull;
+    if (q.text.empty() || (!marked && styled_line(b, q.text))) return;
     for (const Block& c : b.children) {
       if (c.kind != BlockKind::paragraph) continue;
       const std::string t = detail::plain_text(c.inlines);
@@ -193,18 +229,16 @@ class QuoteFinder {
       }
       q.how = b.how;
       last_ = Found{q.speaker, q.speaker_range, b.how.confidence, ""};
-    } else if (intro_) {
-      q.speaker = resolve(intro_.name);
-      q.speaker_range = intro_.range;
+    } else if (intro) {
+      q.speaker = resolve(intro.name);
+      q.speaker_range = intro.range;
       q.how = {0.6f, "introduced-by-previous-paragraph"};
-      last_ = intro_;
+      last_ = intro;
       last_.name = q.speaker;
     } else {
       q.how = {1.0f, "no-speaker"};
     }
-    intro_ = Found{};
-    pending_.clear();
-    if (!q.text.empty()) out_.push_back(std::move(q));
+    out_.push_back(std::move(q));
   }
 
  private:
@@ -214,9 +248,27 @@ class QuoteFinder {
     const char32_t first = detail::decode_utf8(s, i);
     size_t j = s.size();
     const char32_t last = detail::decode_utf8_before(s, j);
-    if (is_opening_quote(first) && closes(first, last) && j > i)
-      return std::string(detail::trim_unicode(s.substr(i, j - i)));
-    return std::string(s);
+    if (!is_opening_quote(first) || !closes(first, last) || j <= i) return std::string(s);
+    // Only one quotation: "“A.” “B.”" keeps its marks.
+    const std::string_view inner = s.substr(i, j - i);
+    for (size_t k = 0; k < inner.size();) {
+      if (detail::decode_utf8(inner, k) == first) return std::string(s);
+    }
+    return std::string(detail::trim_unicode(inner));
+  }
+
+  // A block quote used to set a line apart ("> _Department of State_", "> **Challenge.gov**"):
+  // a few words, or one line that is all emphasis or ends without punctuation.
+  static bool styled_line(const Block& b, const std::string& text) {
+    const uint32_t words = detail::count_words(text);
+    if (words < kMinBlockQuoteWords) return true;
+    if (b.children.size() != 1 || text.find('\n') != std::string::npos || words > 12) return false;
+    const Block& p = b.children[0];
+    if (p.kind != BlockKind::paragraph) return false;
+    if (only_emphasis(p) || (p.inlines.size() == 1 && p.inlines[0].kind == InlineKind::strong))
+      return true;
+    const char last = text.back();
+    return last != '.' && last != '!' && last != '?';
   }
 
   static bool opening_position(const std::vector<Token>& tokens, size_t i) {
@@ -272,9 +324,10 @@ class QuoteFinder {
   // Whether a name found next to a verb is a speaker: a person's name; one word only with a
   // verb of saying, or when it was named in full before, and not opening the sentence.
   bool acceptable(const std::vector<Token>& tokens, std::string_view text, NameSpan n,
-                  size_t sentence, bool strong) const {
+                  size_t sentence, bool strong, bool after_preposition = false) const {
     if (!looks_like_person(tokens, text, n)) return false;
-    if (n.first > 0 && tokens[n.first - 1].word && preposition(folded(tokens[n.first - 1], text)))
+    if (!after_preposition && n.first > 0 && tokens[n.first - 1].word &&
+        preposition(folded(tokens[n.first - 1], text)))
       return false;
     if (n.last > n.first) return true;
     const bool known = known_.count(fold(name_text(tokens, text, n))) > 0;
@@ -329,10 +382,24 @@ class QuoteFinder {
         // The verb first: "said Dmitry Peskov, the Kremlin's spokesman".
         if (v + 1 < limit && is_subject_pronoun(folded(tokens[v + 1], text)))
           return previous(0.75f, "pronoun-after-quote");
-        for (size_t j = v + 1; j < limit && j < v + 6; ++j) {
-          if (!tokens[j].word || !tokens[j].upper) continue;
+        // Titles and what describes them stand between the verb and the name: "said Kremlin
+        // spokesman Dmitry Peskov", "said the Kremlin's spokesman Dmitry Peskov".
+        for (size_t j = v + 1; j < limit && j < v + 8; ++j) {
+          if (!tokens[j].word) break;
+          const std::string w = folded(tokens[j], text);
+          if (!tokens[j].upper) {
+            if (is_title_word(w) || (j == v + 1 && (w == "the" || w == "a"))) continue;
+            break;
+          }
+          if (tokens[j].possessive) continue;
           const std::optional<NameSpan> n = name_starting_at(tokens, text, j);
-          if (n && n->last < limit && acceptable(tokens, text, *n, sentence, true)) {
+          if (!n) break;
+          if (n->last + 1 < limit && tokens[n->last + 1].word && !tokens[n->last + 1].upper &&
+              is_title_word(folded(tokens[n->last + 1], text))) {
+            j = n->last;  // "Kremlin" in "Kremlin spokesman"
+            continue;
+          }
+          if (n->last < limit && acceptable(tokens, text, *n, sentence, true)) {
             return named(tokens, text, map, *n, 0.85f, "verb-then-name-after-quote");
           }
           break;
@@ -366,7 +433,7 @@ class QuoteFinder {
         size_t m = v + 1;
         if (m < to && folded(tokens[m], text) == "to") ++m;
         const std::optional<NameSpan> n = name_starting_at(tokens, text, m);
-        if (n && n->last < to && acceptable(tokens, text, *n, kNone, true)) {
+        if (n && n->last < to && acceptable(tokens, text, *n, kNone, true, true)) {
           return named(tokens, text, map, *n, confidence, "according-to");
         }
         continue;
@@ -381,6 +448,23 @@ class QuoteFinder {
         const std::optional<NameSpan> n = name_ending_at(tokens, text, s - 1);
         if (n && n->first >= from && acceptable(tokens, text, *n, from, strong)) {
           return named(tokens, text, map, *n, confidence, name_reason);
+        }
+        // A name set off by commas before the verb ("The engineer in charge, Li Wei, told"), or
+        // followed by what it is ("Olena Shevchenko, a nurse, said").
+        if (s > from + 2 && !tokens[s - 1].word && tokens[s - 1].cp == ',') {
+          const std::optional<NameSpan> a = name_ending_at(tokens, text, s - 2);
+          if (a && a->first > from && !tokens[a->first - 1].word &&
+              tokens[a->first - 1].cp == ',' && acceptable(tokens, text, *a, from, strong)) {
+            return named(tokens, text, map, *a, confidence, name_reason);
+          }
+          for (size_t c = s - 2; c > from + 1 && c + kAppositiveWords > s; --c) {
+            if (tokens[c].word) continue;
+            if (tokens[c].cp != ',') break;
+            const std::optional<NameSpan> b = name_ending_at(tokens, text, c - 1);
+            if (b && b->first >= from && acceptable(tokens, text, *b, from, strong))
+              return named(tokens, text, map, *b, confidence, name_reason);
+            break;
+          }
         }
       }
       if (v + 1 < to && tokens[v + 1].word && tokens[v + 1].upper) {
@@ -397,7 +481,9 @@ class QuoteFinder {
   Found introduction(const std::vector<Token>& tokens, std::string_view text,
                      const detail::TextMap& map) const {
     if (tokens.empty() || tokens.back().word || tokens.back().cp != ':') return {};
-    const size_t from = sentence_begin(tokens, text, tokens.size() - 1);
+    const size_t last = tokens.size() - 1;
+    const size_t from =
+        std::max<size_t>((*starts_)[last], last > kBeforeWindow ? last - kBeforeWindow : 0);
     return speaker_in(tokens, text, map, from, tokens.size() - 1,
                       "introduced-by-previous-paragraph", "introduced-by-previous-paragraph", 0.7f);
   }
@@ -418,7 +504,10 @@ class QuoteFinder {
     q.text = std::string(inner);
     q.range = map.source_range(tokens[o].begin,
                                c == kNone ? static_cast<uint32_t>(text.size()) : tokens[c].end);
-    const size_t sentence = sentence_begin(tokens, text, o);
+    const size_t sentence = (*starts_)[o];
+    // The search for a speaker looks a bounded way back, so that one long sentence full of
+    // quotations stays linear.
+    const size_t window = std::max<size_t>(sentence, o > kBeforeWindow ? o - kBeforeWindow : 0);
     size_t first = 0;
     const bool upper_start = detail::is_upper(detail::decode_utf8(inner, first));
     bool statement = o == sentence;
@@ -437,12 +526,13 @@ class QuoteFinder {
     Found f;
     if (c != kNone) f = after_close(tokens, text, map, c);
     if (!f)
-      f = speaker_in(tokens, text, map, sentence, o, "name-then-verb-before-quote",
+      f = speaker_in(tokens, text, map, window, o, "name-then-verb-before-quote",
                      "pronoun-before-quote", 0.8f);
     if (!f && statement && o == sentence) {
       if (sentence > 0) {
         // The adjoining sentence before it: "Peskov spoke to reporters on Tuesday. “…”"
-        const size_t prev = sentence_begin(tokens, text, sentence - 1);
+        const size_t prev = std::max<size_t>(
+            (*starts_)[sentence - 1], sentence > kBeforeWindow ? sentence - kBeforeWindow : 0);
         f = speaker_in(tokens, text, map, prev, sentence, "adjoining-sentence",
                        "adjoining-sentence", 0.6f);
       } else if (intro_) {
@@ -478,6 +568,7 @@ class QuoteFinder {
   Found last_;                                // the last speaker, for "he said"
   Found intro_;                               // a speaker a paragraph ending in ':' introduced
   std::vector<size_t> pending_;               // open quotes that continue in the next paragraph
+  const std::vector<uint32_t>* starts_ = nullptr;  // sentence starts of the current text
 };
 
 }  // namespace

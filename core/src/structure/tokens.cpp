@@ -128,28 +128,18 @@ bool ends_sentence_at(const std::vector<Token>& tokens, std::string_view text, s
   return is_opening_quote(n.cp) || n.cp == '(' || n.cp == 0x2014 || n.cp == 0x2013;
 }
 
-size_t sentence_begin(const std::vector<Token>& tokens, std::string_view text, size_t i) {
-  size_t b = i;
-  while (b > 0) {
-    if (ends_sentence_at(tokens, text, b - 1)) {
-      // Skip closing marks that belong to the previous sentence.
-      while (b < i && !tokens[b].word && !tokens[b].space_before) ++b;
-      return b;
-    }
-    --b;
+std::vector<uint32_t> sentence_starts(const std::vector<Token>& tokens, std::string_view text) {
+  std::vector<uint32_t> starts(tokens.size());
+  uint32_t start = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    starts[i] = start;
+    if (!ends_sentence_at(tokens, text, i)) continue;
+    size_t j = i + 1;
+    while (j < tokens.size() && !tokens[j].word && !tokens[j].space_before) starts[j++] = start;
+    i = j - 1;
+    start = static_cast<uint32_t>(j);
   }
-  return 0;
-}
-
-size_t sentence_end(const std::vector<Token>& tokens, std::string_view text, size_t i) {
-  for (size_t e = i; e < tokens.size(); ++e) {
-    if (ends_sentence_at(tokens, text, e)) {
-      size_t j = e + 1;
-      while (j < tokens.size() && !tokens[j].word && !tokens[j].space_before) ++j;
-      return j;
-    }
-  }
-  return tokens.size();
+  return starts;
 }
 
 namespace {
@@ -212,6 +202,7 @@ bool looks_like_person(const std::vector<Token>& tokens, std::string_view text, 
   if (n.last - n.first + 1 > 4) return false;
   for (size_t k = n.first; k <= n.last; ++k) {
     const std::string w = folded(tokens[k], text);
+    if (k > n.first && is_name_particle(w)) continue;  // "Yannick Le Bihan", "Pietro De Cristofaro"
     if (is_organisation_word(w) || is_name_stopword(w) || is_title_word(w) || is_date_word(w))
       return false;
     if (tokens[k].all_upper && !tokens[k].initial && tokens[k].end - tokens[k].begin <= 4 &&

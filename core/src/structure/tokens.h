@@ -33,10 +33,9 @@ std::string folded(const Token& token, std::string_view text);
 /// looking past closing quotes and brackets.
 bool ends_sentence_at(const std::vector<Token>& tokens, std::string_view text, size_t i);
 
-/// Index of the first token of the sentence holding token `i`.
-size_t sentence_begin(const std::vector<Token>& tokens, std::string_view text, size_t i);
-/// One past the last token of the sentence holding token `i`.
-size_t sentence_end(const std::vector<Token>& tokens, std::string_view text, size_t i);
+/// For each token, the index of the first token of its sentence (one pass; closing quotes and
+/// brackets after a sentence's final mark belong to that sentence).
+std::vector<uint32_t> sentence_starts(const std::vector<Token>& tokens, std::string_view text);
 
 /// Quotation marks.
 bool is_opening_quote(char32_t c);
