@@ -23,6 +23,9 @@ add_subdirectory("${GALLEY_CMARK_DIR}" "${CMAKE_BINARY_DIR}/_deps/cmark-gfm" EXC
 set(BUILD_SHARED_LIBS OFF CACHE BOOL "" FORCE)
 set(BUILD_TESTING_SAVED "${BUILD_TESTING}")
 set(BUILD_TESTING OFF)
+# libyaml asks for CMake 3.0, under which its option(BUILD_TESTING) would drop the OFF above and
+# add its own tests to ours (never built, so "Not Run"); CMP0077 lets the variable stand.
+set(CMAKE_POLICY_DEFAULT_CMP0077 NEW)
 add_subdirectory("${GALLEY_YAML_DIR}" "${CMAKE_BINARY_DIR}/_deps/libyaml" EXCLUDE_FROM_ALL)
 set(BUILD_TESTING "${BUILD_TESTING_SAVED}")
 
