@@ -253,7 +253,8 @@ class Converter {
   // The speaker an attribution names: its text up to a comma or parenthesis ("Jane Doe,
   // mayor of Springfield" → "Jane Doe").
   static std::string speaker_of(const Inlines& attribution) {
-    std::string_view s = detail::trim_unicode(detail::plain_text(attribution));
+    const std::string text = detail::plain_text(attribution);
+    std::string_view s = detail::trim_unicode(text);
     const size_t cut = std::min(s.find(','), s.find(" ("));
     if (cut != std::string_view::npos) s = s.substr(0, cut);
     s = detail::trim_unicode(s);
@@ -357,6 +358,7 @@ class Converter {
     const size_t stop = s.size() - 3;
     while (i < stop) {
       while (i < stop && s[i] == ' ') ++i;
+      if (i >= stop) break;
       const size_t key_begin = i;
       while (i < stop &&
              (detail::is_word_char(static_cast<unsigned char>(s[i])) || s[i] == '-' || s[i] == '_'))

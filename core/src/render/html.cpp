@@ -2,8 +2,11 @@
 #include <algorithm>
 
 #include "render/render.h"
+#include "render/sanitize.h"
+#include "render/theme.h"
 #include "render/writer.h"
 #include "text_util.h"
+#include "typography/typography.h"
 
 namespace galley::render {
 
@@ -14,17 +17,25 @@ std::vector<PartRef> part_order(const Article& a, Layout layout) {
     int rank;
   };
   std::vector<Entry> entries;
+  entries.reserve(a.sections.size() + 3);
   for (size_t i = 0; i < a.sections.size(); ++i) {
     entries.push_back({{PartRef::Kind::section, i}, a.sections[i].range.begin, 1});
   }
-  if (a.takeaways) entries.push_back({{PartRef::Kind::takeaways, 0}, a.takeaways->range.begin, layout == Layout::standard ? 0 : 2});
+  if (a.takeaways) {
+    entries.push_back({{PartRef::Kind::takeaways, 0},
+                       a.takeaways->range.begin,
+                       layout == Layout::standard ? 0 : 2});
+  }
   if (a.credits) entries.push_back({{PartRef::Kind::credits, 0}, a.credits->range.begin, 3});
-  if (a.author_box) entries.push_back({{PartRef::Kind::author_box, 0}, a.author_box->range.begin, 4});
-  // Parts without source positions (from JSON input) keep the standard order.
-  const bool positioned = std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return e.at > 0; });
+  if (a.author_box)
+    entries.push_back({{PartRef::Kind::author_box, 0}, a.author_box->range.begin, 4});
+  // Parts without source positions (from JSON input without spans) keep the standard order.
+  const bool positioned =
+      std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return e.at > 0; });
   std::stable_sort(entries.begin(), entries.end(), [&](const Entry& x, const Entry& y) {
     if (layout == Layout::standard || !positioned) {
       if (x.rank != y.rank) return x.rank < y.rank;
+      if (layout == Layout::standard) return false;
     }
     return positioned ? x.at < y.at : false;
   });
@@ -36,183 +47,270 @@ std::vector<PartRef> part_order(const Article& a, Layout layout) {
 
 namespace {
 
+// The first character an inline shows, for typography decisions at node boundaries.
+char32_t first_text_char(const Inline& in) {
+  switch (in.kind) {
+    case InlineKind::text:
+    case InlineKind::code: {
+      if (in.text.empty()) return 0;
+      size_t i = 0;
+      return detail::decode_utf8(in.text, i);
+    }
+    case InlineKind::soft_break:
+    case InlineKind::line_break:
+      return ' ';
+    case InlineKind::emphasis:
+    case InlineKind::strong:
+    case InlineKind::strikethrough:
+    case InlineKind::link:
+      return in.children.empty() ? 0 : first_text_char(in.children.front());
+    default:
+      return 0;
+  }
+}
+
+char32_t last_char(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t i = s.size();
+  return detail::decode_utf8_before(s, i);
+}
+
 class HtmlRenderer {
  public:
-  HtmlRenderer(const Article& a, const Options& o, std::string& out) : a_(a), o_(o), out_(out) {}
+  HtmlRenderer(const Article& a, const Options& o, std::string& out)
+      : a_(a), o_(o), out_(out), sanitizer_(o.allow_style) {
+    typography_ = o.typography_html;
+    locale_ = o.locale;
+  }
 
   void article() {
-    open("article", "article");
+    open_tag("article", "article");
     out_.pop_back();
     out_ += " lang=\"";
     escape_html(out_, a_.meta.language);
     out_ += "\">\n";
     header();
     std::vector<int> open_levels;
-    for (const PartRef& p : part_order(a_, o_.layout)) {
-      if (p.kind == PartRef::Kind::section) {
-        const Section& s = a_.sections[p.index];
-        const int level = s.heading ? s.level : (open_levels.empty() ? 2 : open_levels.back());
-        while (!open_levels.empty() && open_levels.back() >= level) {
-          out_ += "</section>\n";
-          open_levels.pop_back();
-        }
-        section(s);
-        open_levels.push_back(level);
-        continue;
-      }
-      while (!open_levels.empty()) {
+    auto close_sections = [&](int down_to) {
+      while (!open_levels.empty() && open_levels.back() >= down_to) {
         out_ += "</section>\n";
         open_levels.pop_back();
       }
+    };
+    for (const PartRef& p : part_order(a_, o_.layout)) {
+      if (p.kind == PartRef::Kind::section) {
+        const Section& s = a_.sections[p.index];
+        if (!s.heading) {
+          // Text between parts (or the lead) belongs to no heading: it closes what is open.
+          close_sections(0);
+          lead(s);
+          continue;
+        }
+        const int level = std::clamp(s.level, 2, 6);
+        close_sections(level);
+        section(s, level);
+        open_levels.push_back(level);
+        continue;
+      }
+      close_sections(0);
       if (p.kind == PartRef::Kind::takeaways) takeaways(*a_.takeaways);
       if (p.kind == PartRef::Kind::credits) credits(*a_.credits);
       if (p.kind == PartRef::Kind::author_box) author_box(*a_.author_box);
     }
-    while (!open_levels.empty()) {
-      out_ += "</section>\n";
-      open_levels.pop_back();
-    }
+    close_sections(0);
     if (!a_.footnotes.empty()) footnotes();
     out_ += "</article>\n";
   }
 
  private:
-  // Writes <tag class="prefix+cls">
-  void open(std::string_view tag, std::string_view cls) {
+  // <tag class="prefix+cls">
+  void open_tag(std::string_view tag, std::string_view cls) {
     out_ += '<';
     out_ += tag;
+    class_attr(cls);
+    out_ += '>';
+  }
+  void class_attr(std::string_view cls) {
     out_ += " class=\"";
     escape_html(out_, o_.class_prefix);
-    escape_html(out_, cls);
-    out_ += "\">";
+    out_ += cls;
+    out_ += '"';
   }
-  void close(std::string_view tag) {
+  void close_tag(std::string_view tag) {
     out_ += "</";
     out_ += tag;
     out_ += ">\n";
   }
+  void heading_tag(int level, bool closing) {
+    out_ += closing ? "</h" : "<h";
+    out_ += static_cast<char>('0' + level);
+    if (closing) out_ += ">\n";
+  }
 
   void header() {
-    const bool any = a_.headline || a_.dek || !a_.byline.empty() || !a_.meta.kicker.empty();
+    const bool any = a_.headline || a_.dek || !a_.byline.empty() || a_.byline_text ||
+                     !a_.meta.kicker.empty() || !a_.meta.date.empty();
     if (!any) return;
-    open("header", "header");
+    open_tag("header", "header");
     out_ += '\n';
     if (!a_.meta.kicker.empty()) {
-      open("p", "kicker");
-      escape_html(out_, a_.meta.kicker);
-      close("p");
+      open_tag("p", "kicker");
+      prose(a_.meta.kicker);
+      close_tag("p");
     }
     if (a_.headline) {
-      open("h1", "headline");
-      inlines(a_.headline->inlines);
-      close("h1");
+      open_tag("h1", "headline");
+      inlines_block(a_.headline->inlines);
+      close_tag("h1");
     }
+    // A "By …" line keeps its place before or after the dek.
+    const bool byline_first =
+        a_.byline_text && a_.dek && a_.byline_text->range.begin < a_.dek->range.begin;
+    if (byline_first) byline_line();
     if (a_.dek) {
-      open("p", "dek");
-      inlines(a_.dek->inlines);
-      close("p");
+      open_tag("p", "dek");
+      inlines_block(a_.dek->inlines);
+      close_tag("p");
     }
-    if (!a_.byline.empty()) {
-      open("p", "byline");
+    if (a_.byline_text && !byline_first) {
+      byline_line();
+    } else if (!a_.byline_text && !a_.byline.empty()) {
+      open_tag("p", "byline");
       out_ += "By ";
       for (size_t i = 0; i < a_.byline.size(); ++i) {
         if (i > 0) out_ += i + 1 == a_.byline.size() ? " and " : ", ";
-        out_ += "<span class=\"";
-        escape_html(out_, o_.class_prefix);
-        out_ += "author\">";
+        out_ += "<span";
+        class_attr("author");
+        out_ += '>';
         escape_html(out_, a_.byline[i].name);
         out_ += "</span>";
       }
-      close("p");
+      close_tag("p");
     }
     if (!a_.meta.date.empty()) {
-      open("p", "date");
-      out_ += "<time>";
+      open_tag("p", "date");
+      out_ += "<time datetime=\"";
+      escape_html(out_, a_.meta.date);
+      out_ += "\">";
       escape_html(out_, a_.meta.date);
       out_ += "</time>";
-      close("p");
+      close_tag("p");
     }
-    close("header");
+    close_tag("header");
   }
 
-  void section(const Section& s) {
-    out_ += "<section class=\"";
-    escape_html(out_, o_.class_prefix);
-    out_ += "section\"";
-    if (s.heading) {
-      out_ += " aria-labelledby=\"";
-      escape_html(out_, s.id);
-      out_ += "\">\n";
-      const int level = std::clamp(s.level, 2, 6);
-      out_ += "<h" + std::to_string(level) + " id=\"";
-      escape_html(out_, s.id);
-      out_ += "\">";
-      inlines(s.heading->inlines);
-      out_ += "</h" + std::to_string(level) + ">\n";
-    } else {
-      out_ += ">\n";
-    }
+  void byline_line() {
+    open_tag("p", "byline");
+    inlines_block(a_.byline_text->inlines);
+    close_tag("p");
+  }
+
+  void lead(const Section& s) {
+    if (s.blocks.empty()) return;
+    out_ += "<div";
+    class_attr("body");
+    out_ += ">\n";
+    for (const Block& b : s.blocks) block(b);
+    out_ += "</div>\n";
+  }
+
+  void section(const Section& s, int level) {
+    out_ += "<section";
+    class_attr("section");
+    out_ += " aria-labelledby=\"";
+    escape_html(out_, s.id);
+    out_ += "\">\n";
+    heading_tag(level, false);
+    out_ += " id=\"";
+    escape_html(out_, s.id);
+    out_ += '"';
+    class_attr("heading");
+    out_ += '>';
+    inlines_block(s.heading->inlines);
+    heading_tag(level, true);
     for (const Block& b : s.blocks) block(b);
   }
 
   void takeaways(const Takeaways& t) {
-    const std::string label = detail::plain_text(t.heading.inlines);
-    out_ += "<aside class=\"";
-    escape_html(out_, o_.class_prefix);
-    out_ += "takeaways\" aria-label=\"";
-    escape_html(out_, label);
+    out_ += "<aside";
+    class_attr("takeaways");
+    out_ += " aria-label=\"";
+    append_plain_text_html(out_, t.heading.inlines);
     out_ += "\">\n";
-    open("h2", "takeaways-heading");
-    inlines(t.heading.inlines);
-    close("h2");
-    out_ += t.ordered ? "<ol>\n" : "<ul>\n";
+    open_tag("h2", "takeaways-heading");
+    inlines_block(t.heading.inlines);
+    close_tag("h2");
+    out_ += t.ordered ? "<ol" : "<ul";
+    class_attr("takeaways-list");
+    out_ += ">\n";
     for (const TextPart& item : t.items) {
       out_ += "<li>";
-      inlines(item.inlines);
+      inlines_block(item.inlines);
       out_ += "</li>\n";
     }
     out_ += t.ordered ? "</ol>\n" : "</ul>\n";
-    close("aside");
+    close_tag("aside");
   }
 
   void credits(const Credits& c) {
     if (c.heading) {
-      open("h2", "credits-heading");
-      inlines(c.heading->inlines);
-      close("h2");
+      open_tag("h2", "credits-heading");
+      inlines_block(c.heading->inlines);
+      close_tag("h2");
     }
-    open("p", "credits");
-    inlines(c.text.inlines);
-    close("p");
+    open_tag("p", "credits");
+    inlines_block(c.text.inlines);
+    close_tag("p");
   }
 
   void author_box(const AuthorBox& box) {
-    out_ += "<aside class=\"";
-    escape_html(out_, o_.class_prefix);
-    out_ += "author-box\" aria-label=\"About the author\" itemscope itemtype=\"https://schema.org/Person\">\n";
+    out_ += "<aside";
+    class_attr("author-box");
+    out_ += " aria-label=\"";
     if (box.heading) {
-      open("h2", "author-heading");
-      inlines(box.heading->inlines);
-      close("h2");
+      append_plain_text_html(out_, box.heading->inlines);
+    } else {
+      out_ += about_author_label();
     }
-    out_ += "<meta itemprop=\"name\" content=\"";
-    escape_html(out_, box.name);
-    out_ += "\">\n";
+    out_ += "\" itemscope itemtype=\"https://schema.org/Person\">\n";
+    if (box.heading) {
+      open_tag("h2", "author-heading");
+      inlines_block(box.heading->inlines);
+      close_tag("h2");
+    }
+    if (!box.name.empty()) {
+      out_ += "<meta itemprop=\"name\" content=\"";
+      escape_html(out_, box.name);
+      out_ += "\">\n";
+    }
     if (!box.role.empty()) {
       out_ += "<meta itemprop=\"jobTitle\" content=\"";
       escape_html(out_, box.role);
       out_ += "\">\n";
     }
+    for (const std::string& link : box.links) {
+      if (!is_safe_url(link, false)) continue;
+      out_ += "<link itemprop=\"sameAs\" href=\"";
+      append_url(out_, link);
+      out_ += "\">\n";
+    }
     out_ += "<div itemprop=\"description\">\n";
     for (const Block& b : box.bio) block(b);
     out_ += "</div>\n";
-    close("aside");
+    close_tag("aside");
+  }
+
+  std::string_view about_author_label() const {
+    const std::string_view loc = o_.locale;
+    if (loc.substr(0, 2) == "de") return "Über den Autor";
+    if (loc.substr(0, 2) == "fr") return "À propos de l’auteur";
+    return "About the author";
   }
 
   void footnotes() {
-    out_ += "<section class=\"";
-    escape_html(out_, o_.class_prefix);
-    out_ += "footnotes\" aria-label=\"Footnotes\">\n<ol>\n";
+    out_ += "<section";
+    class_attr("footnotes");
+    out_ += " aria-label=\"Footnotes\">\n<ol>\n";
     for (const Block& f : a_.footnotes) {
       out_ += "<li id=\"fn-";
       escape_html(out_, detail::slugify(f.text));
@@ -227,14 +325,15 @@ class HtmlRenderer {
     switch (b.kind) {
       case BlockKind::paragraph:
         out_ += "<p>";
-        inlines(b.inlines);
+        inlines_block(b.inlines);
         out_ += "</p>\n";
         break;
       case BlockKind::heading: {
-        const std::string tag = "h" + std::to_string(std::clamp(b.level, 2, 6));
-        out_ += "<" + tag + ">";
-        inlines(b.inlines);
-        out_ += "</" + tag + ">\n";
+        const int level = std::clamp(b.level, 2, 6);
+        heading_tag(level, false);
+        out_ += '>';
+        inlines_block(b.inlines);
+        heading_tag(level, true);
         break;
       }
       case BlockKind::quote:
@@ -243,12 +342,18 @@ class HtmlRenderer {
       case BlockKind::list:
         list(b);
         break;
+      case BlockKind::item:
+        for (const Block& c : b.children) block(c);
+        break;
       case BlockKind::code:
-        out_ += "<pre><code";
+        out_ += "<pre";
+        class_attr("code");
+        out_ += "><code";
         if (!b.info.empty()) {
-          const std::string_view lang = detail::split_words(b.info, " \t").front();
+          size_t end = 0;
+          while (end < b.info.size() && !detail::is_space(b.info[end])) ++end;
           out_ += " class=\"language-";
-          escape_html(out_, lang);
+          escape_html(out_, std::string_view(b.info).substr(0, end));
           out_ += '"';
         }
         out_ += '>';
@@ -256,65 +361,99 @@ class HtmlRenderer {
         out_ += "</code></pre>\n";
         break;
       case BlockKind::html:
-        raw_html(b.text, true);
+        raw_html_block(b.text);
         break;
       case BlockKind::table:
         table(b);
+        break;
+      case BlockKind::row:
+      case BlockKind::cell:
         break;
       case BlockKind::rule:
         out_ += "<hr>\n";
         break;
       case BlockKind::figure:
-        open("figure", "figure");
-        inlines(b.inlines);
-        if (!b.inlines.empty()) {
-          const Inline& img = b.inlines[0].kind == InlineKind::image ? b.inlines[0] : b.inlines[0].children[0];
-          if (!img.title.empty()) {
-            out_ += "<figcaption>";
-            escape_html(out_, img.title);
-            out_ += "</figcaption>";
-          }
-        }
-        close("figure");
+        figure(b);
         break;
-      default:
+      case BlockKind::footnote:
         for (const Block& c : b.children) block(c);
         break;
     }
   }
 
-  void quote(const Block& b) {
-    open("figure", "quote");
-    out_ += "\n<blockquote>\n";
-    for (const Block& c : b.children) block(c);
-    out_ += "</blockquote>\n";
+  void figure(const Block& b) {
+    open_tag("figure", "figure");
+    out_ += '\n';
+    inlines_block(b.inlines);
+    out_ += '\n';
     if (!b.attribution.empty()) {
       out_ += "<figcaption>";
-      inlines(b.attribution);
+      inlines_block(b.attribution);
+      out_ += "</figcaption>\n";
+    } else if (!b.inlines.empty()) {
+      const Inline& first = b.inlines[0];
+      const Inline* img = first.kind == InlineKind::image ? &first
+                          : !first.children.empty() && first.children[0].kind == InlineKind::image
+                              ? &first.children[0]
+                              : nullptr;
+      if (img && !img->title.empty()) {
+        out_ += "<figcaption>";
+        escape_html(out_, img->title);
+        out_ += "</figcaption>\n";
+      }
+    }
+    close_tag("figure");
+  }
+
+  void quote(const Block& b) {
+    const bool attributed = !b.attribution.empty();
+    if (attributed || b.pull) {
+      open_tag("figure", b.pull ? "pull-quote" : "quote");
+      out_ += '\n';
+    }
+    out_ += "<blockquote";
+    if (!attributed && !b.pull) class_attr("blockquote");
+    out_ += ">\n";
+    for (const Block& c : b.children) block(c);
+    out_ += "</blockquote>\n";
+    if (attributed) {
+      out_ += "<figcaption";
+      class_attr("attribution");
+      out_ += '>';
+      inlines_block(b.attribution);
       out_ += "</figcaption>\n";
     }
-    close("figure");
+    if (attributed || b.pull) close_tag("figure");
   }
 
   void list(const Block& b) {
     if (b.ordered) {
       out_ += "<ol";
-      if (b.start != 1) out_ += " start=\"" + std::to_string(b.start) + "\"";
+      if (b.start != 1) {
+        out_ += " start=\"";
+        append_int(out_, b.start);
+        out_ += '"';
+      }
       out_ += ">\n";
     } else {
       out_ += "<ul>\n";
     }
     for (const Block& item : b.children) {
-      out_ += "<li>";
       if (item.checked >= 0) {
-        out_ += item.checked ? "<input type=\"checkbox\" checked disabled> " : "<input type=\"checkbox\" disabled> ";
+        out_ += "<li";
+        class_attr("task");
+        out_ += item.checked ? "><input type=\"checkbox\" checked disabled> "
+                             : "><input type=\"checkbox\" disabled> ";
+      } else {
+        out_ += "<li>";
       }
-      const bool tight = b.tight;
-      for (const Block& c : item.children) {
-        if (tight && c.kind == BlockKind::paragraph) {
-          inlines(c.inlines);
+      for (size_t i = 0; i < item.children.size(); ++i) {
+        const Block& c = item.children[i];
+        if (b.tight && c.kind == BlockKind::paragraph) {
+          if (i > 0) out_ += '\n';
+          inlines_block(c.inlines);
         } else {
-          if (out_.back() != '\n') out_ += '\n';
+          if (out_.back() != '\n' && out_.back() != ' ') out_ += '\n';
           block(c);
         }
       }
@@ -324,7 +463,7 @@ class HtmlRenderer {
   }
 
   void table(const Block& b) {
-    open("table", "table");
+    open_tag("table", "table");
     out_ += '\n';
     bool in_body = false;
     for (const Block& row : b.children) {
@@ -340,11 +479,11 @@ class HtmlRenderer {
         out_ += '<';
         out_ += tag;
         const Align al = i < b.align.size() ? b.align[i] : Align::none;
-        if (al != Align::none) {
-          out_ += al == Align::left ? " style=\"text-align: left\"" : al == Align::center ? " style=\"text-align: center\"" : " style=\"text-align: right\"";
-        }
+        if (al == Align::left) out_ += " style=\"text-align: left\"";
+        if (al == Align::center) out_ += " style=\"text-align: center\"";
+        if (al == Align::right) out_ += " style=\"text-align: right\"";
         out_ += '>';
-        inlines(row.children[i].inlines);
+        inlines_block(row.children[i].inlines);
         out_ += "</";
         out_ += tag;
         out_ += ">\n";
@@ -353,82 +492,157 @@ class HtmlRenderer {
       if (row.header) out_ += "</thead>\n";
     }
     if (in_body) out_ += "</tbody>\n";
-    close("table");
+    close_tag("table");
   }
 
-  void raw_html(const std::string& html, bool block_level) {
-    // Raw HTML is shown as text unless passthrough is allowed (sanitised later).
-    if (block_level) out_ += "<p>";
-    escape_html(out_, block_level ? std::string(detail::trim(html)) : html);
-    if (block_level) out_ += "</p>\n";
+  static bool only_comments(std::string_view html) {
+    html = detail::trim(html);
+    while (!html.empty()) {
+      if (html.substr(0, 4) != "<!--") return false;
+      const size_t end = html.find("-->", 4);
+      if (end == std::string_view::npos) return false;
+      html = detail::trim(html.substr(end + 3));
+    }
+    return true;
   }
 
-  void inlines(const Inlines& list) {
-    for (const Inline& in : list) inline_node(in);
+  void raw_html_block(const std::string& html) {
+    if (only_comments(html)) return;  // comments (and galley directives) show nothing
+    if (o_.allow_raw_html) {
+      sanitizer_.write(out_, html);
+      sanitizer_.finish(out_);
+      if (out_.back() != '\n') out_ += '\n';
+      return;
+    }
+    out_ += "<p";
+    class_attr("raw-html");
+    out_ += '>';
+    escape_html(out_, detail::trim(html));
+    out_ += "</p>\n";
   }
 
-  void inline_node(const Inline& in) {
+  void raw_html_inline(const std::string& html) {
+    if (o_.allow_raw_html) {
+      sanitizer_.write(out_, html);
+      return;
+    }
+    if (only_comments(html)) return;
+    escape_html(out_, html);
+  }
+
+  // Inlines of one block: typography state starts afresh, raw HTML left open is closed.
+  void inlines_block(const Inlines& list) {
+    before_ = 0;
+    quote_state_ = {};
+    inlines(list, 0);
+    if (o_.allow_raw_html) sanitizer_.finish(out_);
+  }
+
+  void inlines(const Inlines& list, char32_t after) {
+    for (size_t i = 0; i < list.size(); ++i) {
+      const char32_t next = i + 1 < list.size() ? first_text_char(list[i + 1]) : after;
+      inline_node(list[i], next);
+    }
+  }
+
+  // Prose outside the model's inlines (kicker): typography without neighbours.
+  void prose(std::string_view s) {
+    before_ = 0;
+    quote_state_ = {};
+    text(s, 0);
+  }
+
+  void text(std::string_view s, char32_t after) {
+    if (!typography_) {
+      escape_html(out_, s);
+      before_ = last_char(s);
+      return;
+    }
+    scratch_.clear();
+    typography::Context ctx;
+    ctx.locale = locale_;
+    ctx.before = before_;
+    ctx.after = after;
+    typography::apply_to(scratch_, s, typography::kRender, ctx, quote_state_);
+    escape_html(out_, scratch_);
+    before_ = last_char(scratch_);
+  }
+
+  void inline_node(const Inline& in, char32_t after) {
     switch (in.kind) {
       case InlineKind::text:
-        escape_html(out_, in.text);
+        text(in.text, after);
         break;
       case InlineKind::code:
         out_ += "<code>";
         escape_html(out_, in.text);
         out_ += "</code>";
+        before_ = last_char(in.text);
         break;
       case InlineKind::emphasis:
         out_ += "<em>";
-        inlines(in.children);
+        inlines(in.children, after);
         out_ += "</em>";
         break;
       case InlineKind::strong:
         out_ += "<strong>";
-        inlines(in.children);
+        inlines(in.children, after);
         out_ += "</strong>";
         break;
       case InlineKind::strikethrough:
         out_ += "<del>";
-        inlines(in.children);
+        inlines(in.children, after);
         out_ += "</del>";
         break;
       case InlineKind::link:
-        out_ += "<a href=\"";
-        if (is_safe_url(in.url, false)) append_url(out_, in.url);
-        out_ += '"';
+        out_ += "<a";
+        if (is_safe_url(in.url, false)) {
+          out_ += " href=\"";
+          append_url(out_, in.url);
+          out_ += '"';
+        }
         if (!in.title.empty()) {
           out_ += " title=\"";
           escape_html(out_, in.title);
           out_ += '"';
         }
         out_ += '>';
-        inlines(in.children);
+        inlines(in.children, after);
         out_ += "</a>";
         break;
       case InlineKind::image:
-        out_ += "<img src=\"";
-        if (is_safe_url(in.url, true)) append_url(out_, in.url);
-        out_ += "\" alt=\"";
-        escape_html(out_, detail::plain_text(in.children));
+        out_ += "<img";
+        if (is_safe_url(in.url, true)) {
+          out_ += " src=\"";
+          append_url(out_, in.url);
+          out_ += '"';
+        }
+        out_ += " alt=\"";
+        append_plain_text_html(out_, in.children);
         out_ += '"';
         if (!in.title.empty()) {
           out_ += " title=\"";
           escape_html(out_, in.title);
           out_ += '"';
         }
-        out_ += '>';
+        out_ += " loading=\"lazy\">";
+        before_ = 'a';
         break;
       case InlineKind::html:
-        raw_html(in.text, false);
+        raw_html_inline(in.text);
         break;
       case InlineKind::soft_break:
         out_ += '\n';
+        before_ = ' ';
         break;
       case InlineKind::line_break:
         out_ += "<br>\n";
+        before_ = ' ';
         break;
       case InlineKind::footnote_reference:
-        out_ += "<sup><a href=\"#fn-";
+        out_ += "<sup";
+        class_attr("footnote-ref");
+        out_ += "><a href=\"#fn-";
         escape_html(out_, detail::slugify(in.text));
         out_ += "\">";
         escape_html(out_, in.text);
@@ -440,22 +654,41 @@ class HtmlRenderer {
   const Article& a_;
   const Options& o_;
   std::string& out_;
+  HtmlSanitizer sanitizer_;
+  bool typography_ = true;
+  std::string_view locale_;
+  char32_t before_ = 0;
+  typography::State quote_state_;
+  std::string scratch_;
 };
 
 }  // namespace
 
 std::string html(const Article& article, const Options& options) {
   std::string out;
-  out.reserve(4096);
+  out.reserve(256 + static_cast<size_t>(article.meta.word_count) * 8);
   if (options.document) {
     out += "<!DOCTYPE html>\n<html lang=\"";
     escape_html(out, article.meta.language);
-    out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
-    if (article.headline) escape_html(out, detail::plain_text(article.headline->inlines));
-    out += "</title>\n</head>\n<body>\n";
+    out +=
+        "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+        "content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" "
+        "content=\"light dark\">\n<title>";
+    if (article.headline) append_plain_text_html(out, article.headline->inlines);
+    out += "</title>\n";
+    if (article.dek) {
+      out += "<meta name=\"description\" content=\"";
+      append_plain_text_html(out, article.dek->inlines);
+      out += "\">\n";
+    }
+    out += "<style>\n";
+    append_theme(out, options.class_prefix);
+    out += "</style>\n<script type=\"application/ld+json\">\n";
+    append_jsonld(out, article, options, true);
+    out += "\n</script>\n</head>\n<body>\n<main>\n";
   }
   HtmlRenderer(article, options, out).article();
-  if (options.document) out += "</body>\n</html>\n";
+  if (options.document) out += "</main>\n</body>\n</html>\n";
   return out;
 }
 

@@ -1,4 +1,5 @@
-// JSON renderer: the article model (galley.article/v1) with source spans.
+// JSON renderer: the article model (galley.article/v1) with source spans, as
+// npm/schema/article.schema.json describes it.
 #include "render/render.h"
 #include "render/writer.h"
 #include "text_util.h"
@@ -8,36 +9,54 @@ namespace {
 
 const char* inline_type(InlineKind k) {
   switch (k) {
-    case InlineKind::text: return "text";
-    case InlineKind::code: return "code";
-    case InlineKind::emphasis: return "emphasis";
-    case InlineKind::strong: return "strong";
-    case InlineKind::strikethrough: return "strikethrough";
-    case InlineKind::link: return "link";
-    case InlineKind::image: return "image";
-    case InlineKind::html: return "html";
-    case InlineKind::soft_break: return "softbreak";
-    case InlineKind::line_break: return "linebreak";
-    case InlineKind::footnote_reference: return "footnoteReference";
+    case InlineKind::text:
+      return "text";
+    case InlineKind::code:
+      return "code";
+    case InlineKind::emphasis:
+      return "emphasis";
+    case InlineKind::strong:
+      return "strong";
+    case InlineKind::strikethrough:
+      return "strikethrough";
+    case InlineKind::link:
+      return "link";
+    case InlineKind::image:
+      return "image";
+    case InlineKind::html:
+      return "html";
+    case InlineKind::soft_break:
+      return "softbreak";
+    case InlineKind::line_break:
+      return "linebreak";
+    case InlineKind::footnote_reference:
+      return "footnoteReference";
   }
   return "text";
 }
 
 const char* align_name(Align a) {
   switch (a) {
-    case Align::left: return "left";
-    case Align::center: return "center";
-    case Align::right: return "right";
-    case Align::none: break;
+    case Align::left:
+      return "left";
+    case Align::center:
+      return "center";
+    case Align::right:
+      return "right";
+    case Align::none:
+      break;
   }
   return "none";
 }
 
 const char* quote_kind(QuoteKind k) {
   switch (k) {
-    case QuoteKind::inline_quote: return "inline";
-    case QuoteKind::block: return "block";
-    case QuoteKind::pull: return "pull";
+    case QuoteKind::inline_quote:
+      return "inline";
+    case QuoteKind::block:
+      return "block";
+    case QuoteKind::pull:
+      return "pull";
   }
   return "inline";
 }
@@ -62,11 +81,15 @@ class ModelWriter {
       w_.key("bylineSource");
       recognition(a.byline_how, true);
     }
+    w_.key("bylineText");
+    optional_part(a.byline_text);
     w_.key("dateline");
     if (a.dateline.empty()) {
       w_.null();
     } else {
       w_.string(a.dateline);
+      w_.key("datelineSource");
+      recognition(a.dateline_how, true);
     }
     w_.key("sections");
     w_.begin_array();
@@ -141,9 +164,30 @@ class ModelWriter {
     if (as_object) w_.end_object();
   }
 
+  // Adjacent text nodes (split by the parser where an escape or a reference stood) are one
+  // text node in JSON, so that equal text gives equal JSON.
   void inlines(const Inlines& list) {
     w_.begin_array();
-    for (const Inline& in : list) inline_node(in);
+    for (size_t i = 0; i < list.size(); ++i) {
+      // Empty text (the parser leaves some around links) carries nothing.
+      if (list[i].kind == InlineKind::text && list[i].text.empty()) continue;
+      if (list[i].kind != InlineKind::text || i + 1 >= list.size() ||
+          list[i + 1].kind != InlineKind::text) {
+        inline_node(list[i]);
+        continue;
+      }
+      w_.begin_object();
+      w_.key("type");
+      w_.string("text");
+      w_.key("text");
+      std::string& out = w_.out();
+      out += '"';
+      for (; i < list.size() && list[i].kind == InlineKind::text; ++i)
+        append_json_chars(out, list[i].text);
+      --i;
+      out += '"';
+      w_.end_object();
+    }
     w_.end_array();
   }
 
@@ -187,7 +231,7 @@ class ModelWriter {
   void text_part(const TextPart& p, bool with_recognition) {
     w_.begin_object();
     w_.key("text");
-    w_.string(detail::plain_text(p.inlines));
+    w_.plain_text(p.inlines);
     w_.key("inlines");
     inlines(p.inlines);
     span(p.range);
@@ -236,7 +280,7 @@ class ModelWriter {
       case BlockKind::paragraph:
         w_.string("paragraph");
         w_.key("text");
-        w_.string(detail::plain_text(b.inlines));
+        w_.plain_text(b.inlines);
         w_.key("inlines");
         inlines(b.inlines);
         break;
@@ -263,6 +307,8 @@ class ModelWriter {
         } else {
           w_.string(b.speaker);
         }
+        w_.key("pull");
+        w_.boolean(b.pull);
         if (!b.how.reason.empty()) recognition(b.how);
         break;
       case BlockKind::list:
@@ -452,6 +498,10 @@ class ModelWriter {
     w_.begin_object();
     w_.key("language");
     w_.string(m.language);
+    if (!m.language_how.reason.empty()) {
+      w_.key("languageSource");
+      recognition(m.language_how, true);
+    }
     w_.key("wordCount");
     w_.integer(m.word_count);
     w_.key("readingMinutes");
@@ -491,7 +541,7 @@ class ModelWriter {
 
 std::string json(const Article& article, const detail::SourceText* source) {
   std::string out;
-  out.reserve(8192);
+  out.reserve(1024 + static_cast<size_t>(article.meta.word_count) * 24);
   JsonWriter w(out);
   ModelWriter(w, source).article(article);
   return out;

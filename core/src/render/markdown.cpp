@@ -5,6 +5,7 @@
 #include "render/render.h"
 #include "render/writer.h"
 #include "text_util.h"
+#include "typography/typography.h"
 
 namespace galley::render {
 namespace {
@@ -34,6 +35,125 @@ bool starts_entity(std::string_view s, size_t i, char32_t after) {
   return j >= n || s[j] == ';';
 }
 
+char32_t last_char(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t i = s.size();
+  return detail::decode_utf8_before(s, i);
+}
+
+// The first character an inline shows (for typography at node boundaries).
+char32_t first_text_char(const Inline& in) {
+  switch (in.kind) {
+    case InlineKind::text:
+    case InlineKind::code: {
+      if (in.text.empty()) return 0;
+      size_t i = 0;
+      return detail::decode_utf8(in.text, i);
+    }
+    case InlineKind::soft_break:
+    case InlineKind::line_break:
+      return ' ';
+    case InlineKind::emphasis:
+    case InlineKind::strong:
+    case InlineKind::strikethrough:
+    case InlineKind::link:
+      return in.children.empty() ? 0 : first_text_char(in.children.front());
+    default:
+      return 0;
+  }
+}
+
+// --- cmark-gfm's autolink extension, as far as canonical output must follow it --------------
+// Text that the extension would turn into a link is written as it is (the extension takes its
+// characters raw), and a link that the extension would make again is written bare, so that
+// formatting is idempotent for pasted text with URLs and e-mail addresses.
+
+// is_valid_hostchar(): not a space or punctuation. Non-ASCII counts as a host character here,
+// which can only make check_domain() below refuse more than the extension does.
+bool gfm_host_char(unsigned char c) { return c >= 0x80 || is_ascii_alnum(static_cast<char>(c)); }
+
+// check_domain() over `d` and the two characters that follow it in the paragraph (`after`,
+// `after2`; 0 for its end, 'a' when unknown): the domain's length, or 0. `complete` is false
+// when the scan went past what is known.
+size_t gfm_check_domain(std::string_view d, char32_t after, char32_t after2, bool allow_short,
+                        bool& complete) {
+  const auto ascii = [](char32_t c) -> char {
+    if (c == 0) return ' ';
+    return c < 0x80 ? static_cast<char>(c) : 'a';
+  };
+  const char tail[2] = {ascii(after), after == 0 ? ' ' : ascii(after2)};
+  const size_t size = d.size() + 2;
+  const auto at = [&](size_t k) { return k < d.size() ? d[k] : tail[k - d.size()]; };
+  complete = true;
+  if (size < 2) return 0;
+  size_t i, np = 0, uscore1 = 0, uscore2 = 0;
+  for (i = 1; i < size - 1; ++i) {
+    if (at(i) == '\\' && i < size - 2) ++i;
+    const char c = at(i);
+    if (c == '_') {
+      ++uscore2;
+    } else if (c == '.') {
+      uscore1 = uscore2;
+      uscore2 = 0;
+      ++np;
+    } else if (!gfm_host_char(static_cast<unsigned char>(c)) && c != '-') {
+      break;
+    }
+  }
+  if (i >= size - 1) complete = false;
+  if ((uscore1 > 0 || uscore2 > 0) && np <= 10) return 0;
+  if (allow_short) return i;
+  return np ? i : 0;
+}
+
+bool gfm_trimmed(char c) {
+  return c == '?' || c == '!' || c == '.' || c == ',' || c == ':' || c == '*' || c == '_' ||
+         c == '~' || c == '\'' || c == '"';
+}
+
+// autolink_delim(): where the link ends once trailing punctuation is dropped.
+size_t gfm_delim(std::string_view d, size_t link_end) {
+  size_t closing = 0, opening = 0;
+  for (size_t i = 0; i < link_end; ++i) {
+    if (d[i] == '<') {
+      link_end = i;
+      break;
+    }
+    if (d[i] == '(') ++opening;
+    if (d[i] == ')') ++closing;
+  }
+  while (link_end > 0) {
+    const char c = d[link_end - 1];
+    if (c == ')') {
+      if (closing <= opening) return link_end;
+      --closing;
+      --link_end;
+    } else if (gfm_trimmed(c)) {
+      --link_end;
+    } else if (c == ';') {
+      if (link_end < 2) {
+        --link_end;
+        continue;
+      }
+      size_t new_end = link_end - 2;
+      while (new_end > 0 && is_ascii_alpha(d[new_end])) --new_end;
+      if (new_end < link_end - 2 && d[new_end] == '&') {
+        link_end = new_end;
+      } else {
+        --link_end;
+      }
+    } else {
+      return link_end;
+    }
+  }
+  return link_end;
+}
+
+bool gfm_scheme(std::string_view s) {
+  return detail::equals_ci(s, "http") || detail::equals_ci(s, "https") ||
+         detail::equals_ci(s, "ftp");
+}
+
 // Kinds of inline runs, for what must be escaped where.
 enum class Run : uint8_t {
   paragraph,  // a paragraph line: block starts at a line start must be escaped
@@ -51,15 +171,36 @@ class MarkdownWriter {
  public:
   MarkdownWriter(std::string& out, const Options& options) : out_(out), o_(options) {}
 
+  // Whether a part came from front matter, which the Markdown keeps: it is not written twice.
+  static bool from_front_matter(const Article& a, const std::optional<TextPart>& p) {
+    if (!p || a.meta.front_matter_format.empty()) return false;
+    const SourceRange fm = a.meta.front_matter_range;
+    const bool inside = !p->range.empty() && p->range.begin >= fm.begin && p->range.end <= fm.end;
+    return inside || p->how.reason.rfind("front-matter", 0) == 0;
+  }
+
   void article(const Article& a, const detail::SourceText* source) {
+    source_ = source;
     front_matter(a, source);
-    if (a.headline) {
+    if (a.headline && !from_front_matter(a, a.headline)) {
       begin_top();
       heading(a.headline->inlines, 1);
     }
-    if (a.dek) {
+    // The "By …" line left the sections; it goes back where it stood (after the dek unless
+    // the source had it before).
+    const bool byline_first =
+        a.byline_text && a.dek && a.byline_text->range.begin < a.dek->range.begin;
+    if (byline_first) {
+      begin_top();
+      paragraph(a.byline_text->inlines);
+    }
+    if (a.dek && !from_front_matter(a, a.dek)) {
       begin_top();
       paragraph(a.dek->inlines);
+    }
+    if (a.byline_text && !byline_first) {
+      begin_top();
+      paragraph(a.byline_text->inlines);
     }
     for (const PartRef& p : part_order(a, o_.layout)) {
       switch (p.kind) {
@@ -73,7 +214,7 @@ class MarkdownWriter {
           credits(*a.credits);
           break;
         case PartRef::Kind::author_box:
-          author_box(*a.author_box);
+          author_box(*a.author_box, a);
           break;
       }
     }
@@ -231,7 +372,9 @@ class MarkdownWriter {
     prev_top_ = {};
   }
 
-  void author_box(const AuthorBox& box) {
+  void author_box(const AuthorBox& box, const Article& a) {
+    // A biography from front matter (author_bio) stays there.
+    if (!a.meta.front_matter_format.empty() && box.how.reason.rfind("front-matter", 0) == 0) return;
     if (box.heading) {
       begin_top();
       heading(box.heading->inlines, 2);
@@ -328,6 +471,10 @@ class MarkdownWriter {
   }
 
   void quote(const Block& b) {
+    if (b.pull && b.how.reason == "quote-shortcode") {
+      shortcode_quote(b);
+      return;
+    }
     const size_t saved = prefix_.size();
     if (b.children.empty() && b.attribution.empty()) {
       out_ += '>';
@@ -338,8 +485,13 @@ class MarkdownWriter {
     line_start_ = out_.size();
     blocks(b.children, false);
     if (!b.attribution.empty()) {
+      // The attribution goes back where the parser finds it: after the closing quotation
+      // mark on the same line, or on a line of its own that starts with a dash.
       const bool joined = !b.children.empty() && b.children.back().kind == BlockKind::paragraph;
-      if (joined) {
+      const bool same_line = joined && b.how.reason == "attribution-after-quote";
+      if (same_line) {
+        out_ += ' ';
+      } else if (joined) {
         newline();
       } else if (!b.children.empty()) {
         blank_line();
@@ -350,9 +502,47 @@ class MarkdownWriter {
       const bool dashed = t.substr(0, 3) == "\xE2\x80\x94" || t.substr(0, 3) == "\xE2\x80\x93" ||
                           t.substr(0, 2) == "--";
       if (!dashed) out_ += "\xE2\x80\x94 ";
-      inlines_run(b.attribution, Run::paragraph);
+      if (same_line) {
+        const size_t start = line_start_;
+        inlines_run(b.attribution, Run::paragraph);
+        line_start_ = start;
+      } else {
+        inlines_run(b.attribution, Run::paragraph);
+      }
     }
     prefix_.resize(saved);
+  }
+
+  // A pull quote from a Hugo quote shortcode is written as the shortcode: as it stood in the
+  // source when there is one, else as {{< quote-block text="…" cite="…" >}}.
+  void shortcode_quote(const Block& b) {
+    if (source_ && !b.range.empty() && b.range.end <= source_->text().size()) {
+      const std::string_view raw = detail::trim(source_->view(b.range));
+      if (raw.substr(0, 3) == "{{<" || raw.substr(0, 3) == "{{%") {
+        html_block(raw);
+        return;
+      }
+    }
+    std::string text;
+    out_ += "{{< quote-block text=\"";
+    for (const Block& c : b.children) append_plain_text(text, c.inlines);
+    shortcode_value(text);
+    out_ += '"';
+    if (!b.attribution.empty()) {
+      text.clear();
+      append_plain_text(text, b.attribution);
+      out_ += " cite=\"";
+      shortcode_value(text);
+      out_ += '"';
+    }
+    out_ += " >}}";
+  }
+
+  void shortcode_value(std::string_view v) {
+    for (const char c : v) {
+      if (c == '"' || c == '\\') out_ += '\\';
+      out_ += c == '\n' ? ' ' : c;
+    }
   }
 
   Sibling list(const Block& b, Sibling prev) {
@@ -583,6 +773,8 @@ class MarkdownWriter {
   void inlines_run(const Inlines& list, Run run) {
     const Run saved = run_;
     run_ = run;
+    before_ = 0;
+    quote_state_ = {};
     content_start_ = out_.size();
     inlines(list, 0, 0);
     protect_trailing_space();
@@ -593,8 +785,25 @@ class MarkdownWriter {
   // the enclosing emphasis (0 if none).
   void inlines(const Inlines& list, char32_t after, char outer) {
     char prev_delim = 0;
+    const char32_t outer_semantic = semantic_after_;
     for (size_t i = 0; i < list.size(); ++i) {
-      const char32_t next = i + 1 < list.size() ? first_char(list[i + 1]) : after;
+      // The next inline that writes something (the parser leaves empty text around links).
+      size_t j = i + 1;
+      while (j < list.size() && list[j].kind == InlineKind::text && list[j].text.empty()) ++j;
+      const char32_t next = j < list.size() ? first_char(list[j]) : after;
+      after2_ = 'a';  // unknown: not a space
+      if (j >= list.size()) {
+        after2_ = after == 0 ? 0 : 'a';
+      } else if (list[j].kind == InlineKind::text && list[j].text.size() >= 2) {
+        after2_ = static_cast<unsigned char>(list[j].text[1]);
+      } else if (list[j].kind == InlineKind::text && j + 1 == list.size() && after == 0) {
+        after2_ = 0;
+      } else if (list[j].kind == InlineKind::soft_break || list[j].kind == InlineKind::line_break) {
+        after2_ = '\n';
+      }
+      if (o_.typography_markdown) {
+        semantic_after_ = i + 1 < list.size() ? first_text_char(list[i + 1]) : outer_semantic;
+      }
       const bool first = i == 0, last = i + 1 == list.size();
       prev_delim = inline_node(list[i], next, outer, first, last, prev_delim);
     }
@@ -605,10 +814,22 @@ class MarkdownWriter {
                    char prev_delim) {
     switch (in.kind) {
       case InlineKind::text:
-        text(in.text, after);
+        if (o_.typography_markdown) {
+          typography::Context ctx;
+          ctx.locale = o_.locale;
+          ctx.before = before_;
+          ctx.after = semantic_after_;
+          scratch_.clear();
+          typography::apply_to(scratch_, in.text, typography::kRender, ctx, quote_state_);
+          text(scratch_, after);
+          before_ = last_char(scratch_);
+        } else {
+          text(in.text, after);
+        }
         return 0;
       case InlineKind::code:
         code_span(in.text);
+        before_ = last_char(in.text);
         return 0;
       case InlineKind::emphasis:
       case InlineKind::strong: {
@@ -642,7 +863,7 @@ class MarkdownWriter {
         out_ += "~~";
         return '~';
       case InlineKind::link:
-        link(in);
+        link(in, after);
         return 0;
       case InlineKind::image:
         out_ += "![";
@@ -658,6 +879,7 @@ class MarkdownWriter {
         literal(in.text);
         return 0;
       case InlineKind::soft_break:
+        before_ = ' ';
         if (run_ != Run::paragraph) {
           out_ += ' ';
         } else {
@@ -666,6 +888,7 @@ class MarkdownWriter {
         }
         return 0;
       case InlineKind::line_break:
+        before_ = ' ';
         if (run_ != Run::paragraph) {
           out_ += ' ';
         } else {
@@ -683,8 +906,8 @@ class MarkdownWriter {
     return 0;
   }
 
-  void link(const Inline& in) {
-    if (autolink(in)) return;
+  void link(const Inline& in, char32_t after) {
+    if (autolink(in, after)) return;
     out_ += '[';
     ++link_depth_;
     inlines(in.children, ']', 0);
@@ -695,12 +918,74 @@ class MarkdownWriter {
     out_ += ')';
   }
 
-  // <url> when the link text is its URL (or an e-mail address and its mailto: URL).
-  bool autolink(const Inline& in) {
+  // Whether the autolink extension makes exactly this link of its text written bare.
+  bool bare_link(const std::string& t, std::string_view url, char32_t after) const {
+    if (link_depth_ > 0 || run_ == Run::cell || t.empty()) return false;
+    const char32_t prev = prev_char();
+    const bool next_ends =
+        is_ws(after) || (after < 0x80 && gfm_trimmed(static_cast<char>(after)) && is_ws(after2_));
+    for (const char c : t) {
+      if (is_ws(static_cast<unsigned char>(c)) || c == '<' || c == '\\') return false;
+    }
+    bool complete = true;
+    if (url.size() == t.size() + 7 && url.substr(0, 7) == "mailto:" && url.substr(7) == t) {
+      // postprocess_text(): local part, '@', a domain with a dot, ending in a letter.
+      const size_t at = t.find('@');
+      if (at == 0 || at == std::string::npos || t.find('@', at + 1) != std::string::npos)
+        return false;
+      for (size_t i = 0; i < t.size(); ++i) {
+        const char c = t[i];
+        const bool ok = is_ascii_alnum(c) || c == '.' || c == '-' || c == '_' ||
+                        (i < at && c == '+') || i == at;
+        if (!ok) return false;
+      }
+      if (t.find('.', at) == std::string::npos || !is_ascii_alpha(t.back())) return false;
+      if (prev < 0x80 && (is_ascii_alnum(static_cast<char>(prev)) || prev == '.' || prev == '+' ||
+                          prev == '-' || prev == '_' || prev == ':')) {
+        return false;
+      }
+      const bool continues =
+          after < 0x80 &&
+          (is_ascii_alnum(static_cast<char>(after)) || after == '-' || after == '_' ||
+           after == '@' ||
+           (after == '.' && after2_ < 0x80 && is_ascii_alnum(static_cast<char>(after2_))));
+      return !continues;
+    }
+    if (!next_ends || gfm_delim(t, t.size()) != t.size()) return false;
+    if (url == t) {
+      // url_match(): http://, https:// or ftp:// after a non-letter, a host character, a domain.
+      const size_t colon = t.find("://");
+      if (colon == std::string::npos || !gfm_scheme(t.substr(0, colon))) return false;
+      if (colon + 3 >= t.size() || !is_ascii_alnum(t[colon + 3])) return false;
+      if (prev < 0x80 && is_ascii_alpha(static_cast<char>(prev))) return false;
+      return gfm_check_domain(std::string_view(t).substr(colon + 3), after, after2_, true,
+                              complete) > 0 &&
+             complete;
+    }
+    if (url.size() == t.size() + 7 && url.substr(0, 7) == "http://" && url.substr(7) == t &&
+        t.rfind("www.", 0) == 0) {
+      // www_match(): after a space, *, _, ~ or (, a domain with a dot.
+      if (!(is_ws(prev) || prev == '*' || prev == '_' || prev == '~' || prev == '(')) return false;
+      return gfm_check_domain(t, after, after2_, false, complete) > 0 && complete;
+    }
+    return false;
+  }
+
+  // <url> when the link text is its URL (or an e-mail address and its mailto: URL); bare when
+  // the autolink extension reads it back as this very link.
+  bool autolink(const Inline& in, char32_t after) {
     if (!in.title.empty() || in.children.size() != 1 || in.children[0].kind != InlineKind::text)
       return false;
     const std::string& t = in.children[0].text;
     const std::string_view url = in.url;
+    if (bare_link(t, url, after)) {
+      if (url.substr(0, 7) == "mailto:") {
+        text(t, after);  // the extension reads e-mail addresses from the parsed text
+      } else {
+        out_ += t;  // and URLs from the raw characters
+      }
+      return true;
+    }
     const bool mail =
         url.size() == t.size() + 7 && url.substr(0, 7) == "mailto:" && url.substr(7) == t;
     if (!mail && url != t) return false;
@@ -877,6 +1162,14 @@ class MarkdownWriter {
       if (at_line_start()) {
         if (line_start_escape(s, i, after)) continue;
       }
+      if ((c == ':' || c == 'w') && link_depth_ == 0 && run_ != Run::cell) {
+        const size_t end = autolink_span(s, i, after);
+        if (end != std::string_view::npos) {
+          out_.append(s.data() + i, end - i);
+          i = end;
+          continue;
+        }
+      }
       switch (c) {
         case '\\':
           if (is_ascii_punct(next) || next == '\n' || next == 0) out_ += '\\';
@@ -911,10 +1204,7 @@ class MarkdownWriter {
           out_ += c;
           break;
         case '<':
-          if (next < 0x80 && (is_ascii_alpha(static_cast<char>(next)) || next == '/' ||
-                              next == '!' || next == '?')) {
-            out_ += '\\';
-          }
+          if (lt_opens_markup(s, i, after)) out_ += '\\';
           out_ += c;
           break;
         case '&':
@@ -941,6 +1231,51 @@ class MarkdownWriter {
       }
       ++i;
     }
+  }
+
+  // Whether '<' at s[i] could begin raw HTML, an autolink or a comment: a letter, '/', '!' or
+  // '?' after it (or '[': a link written bare starts with a letter), and a '>' after that in
+  // the paragraph (when the text is not the paragraph's end, more may follow).
+  static bool lt_opens_markup(std::string_view s, size_t i, char32_t after) {
+    const char32_t next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : after;
+    const bool starts = next < 0x80 && (is_ascii_alpha(static_cast<char>(next)) || next == '/' ||
+                                        next == '!' || next == '?' || next == '[');
+    return starts && (after != 0 || s.find('>', i + 1) != std::string_view::npos);
+  }
+
+  // Where the text the autolink extension would link from s[i] (':' of "http://" or the 'w' of
+  // "www.") ends, or npos. The extension takes those characters raw, so they are not escaped.
+  size_t autolink_span(std::string_view s, size_t i, char32_t after) const {
+    bool complete = true;
+    size_t from = i;
+    if (s[i] == ':') {
+      if (s.substr(i, 3) != "://") return std::string_view::npos;
+      size_t b = i;
+      while (b > 0 && is_ascii_alpha(s[b - 1])) --b;
+      if (b == 0) {
+        const char32_t prev = prev_char();
+        if (prev < 0x80 && is_ascii_alpha(static_cast<char>(prev))) return std::string_view::npos;
+      }
+      if (!gfm_scheme(s.substr(b, i - b))) return std::string_view::npos;
+      if (i + 3 >= s.size() || !is_ascii_alnum(s[i + 3])) return std::string_view::npos;
+      if (gfm_check_domain(s.substr(i + 3), after, 'a', true, complete) == 0)
+        return std::string_view::npos;
+    } else {
+      if (s.substr(i, 4) != "www.") return std::string_view::npos;
+      const char32_t prev = i > 0 ? static_cast<unsigned char>(s[i - 1]) : prev_char();
+      if (!(is_ws(prev) || prev == '*' || prev == '_' || prev == '~' || prev == '('))
+        return std::string_view::npos;
+      if (gfm_check_domain(s.substr(i), after, 'a', false, complete) == 0)
+        return std::string_view::npos;
+    }
+    if (!complete) return std::string_view::npos;
+    size_t e = from;
+    while (e < s.size() && !is_ws(static_cast<unsigned char>(s[e])) && s[e] != '<') ++e;
+    if (e == s.size() && !is_ws(after)) return std::string_view::npos;
+    // An escaped '<' would end up inside the link.
+    if (e < s.size() && s[e] == '<' && lt_opens_markup(s, e, after)) return std::string_view::npos;
+    const size_t end = from + gfm_delim(s.substr(from), e - from);
+    return end > from ? end : std::string_view::npos;
   }
 
   // Escapes what would start a block at the beginning of a paragraph line. Returns true when
@@ -1001,10 +1336,18 @@ class MarkdownWriter {
 
   std::string& out_;
   const Options& o_;
+  // Typography (Options::typography_markdown): the character before the next text node, the
+  // one after it, and the quotation marks left open in the current block.
+  char32_t before_ = 0;
+  char32_t semantic_after_ = 0;
+  typography::State quote_state_;
+  std::string scratch_;
   std::string prefix_;
   size_t line_start_ = 0;
   size_t content_start_ = 0;
   int link_depth_ = 0;
+  const detail::SourceText* source_ = nullptr;
+  char32_t after2_ = 0;  // the second character after the current inline, when known
   Run run_ = Run::paragraph;
   Sibling prev_top_;
 };

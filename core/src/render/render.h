@@ -23,8 +23,12 @@ std::string markdown(const Article& article, const Options& options,
 /// The article model as JSON (galley.article/v1). Spans need the source; pass null for none.
 std::string json(const Article& article, const detail::SourceText* source);
 
-/// schema.org NewsArticle as JSON-LD.
+/// schema.org NewsArticle as JSON-LD (pretty-printed; < > & escaped so that it can be
+/// embedded in a <script type="application/ld+json"> element as it is).
 std::string jsonld(const Article& article, const Options& options);
+
+/// Appends the JSON-LD object (without a final newline) to `out`.
+void append_jsonld(std::string& out, const Article& article, const Options& options, bool pretty);
 
 /// Plain text, one paragraph a line.
 std::string text(const Article& article, const Options& options);
