@@ -149,11 +149,17 @@ class YamlReader {
                                  content.size());
     yaml_document_t doc;
     if (!yaml_parser_load(&parser, &doc)) {
-      const uint32_t at =
-          offset_at(src_, first_line_, parser.problem_mark.line, parser.problem_mark.column);
-      fm_.error = std::string("The YAML front matter is malformed: ") +
-                  (parser.problem ? parser.problem : "unknown error") +
-                  (parser.context ? std::string(" ") + parser.context : std::string()) + ".";
+      // A construct left open (a quoted value, a [ or {) is found only at the end of the front
+      // matter; the mistake is where that construct starts, which libyaml gives as the context.
+      const bool at_end = parser.problem_mark.index >= content.size();
+      const yaml_mark_t mark = at_end && parser.context ? parser.context_mark : parser.problem_mark;
+      const uint32_t at = offset_at(src_, first_line_, mark.line, mark.column);
+      std::string problem = parser.problem ? parser.problem : "unknown error";
+      if (problem == "found unexpected end of stream")
+        problem = "found the end of the front matter";
+      fm_.error = "The YAML front matter is malformed: " + problem +
+                  (parser.context ? std::string(" ") + parser.context : std::string()) +
+                  "; expected valid YAML.";
       fm_.error_range = {at, std::max(at, src_.line_end(src_.line_of(at)))};
       yaml_parser_delete(&parser);
       return true;
@@ -383,8 +389,10 @@ void read_toml(const SourceText& src, uint32_t first_line, std::string_view cont
     const toml::source_position at = parsed.error().source().begin;
     const uint32_t off = offset_at(src, first_line, at.line > 0 ? at.line - 1 : 0,
                                    at.column > 0 ? at.column - 1 : 0);
-    fm.error =
-        "The TOML front matter is malformed: " + std::string(parsed.error().description()) + ".";
+    std::string problem(parsed.error().description());
+    if (!problem.empty() && problem[0] >= 'A' && problem[0] <= 'Z') problem[0] += 'a' - 'A';
+    while (!problem.empty() && problem.back() == '.') problem.pop_back();
+    fm.error = "The TOML front matter is malformed: " + problem + "; expected valid TOML.";
     fm.error_range = {off, std::max(off, src.line_end(src.line_of(off)))};
     return;
   }

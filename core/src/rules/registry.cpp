@@ -6,6 +6,7 @@ namespace galley::rules {
 
 const Rule& input_mode();
 const Rule& input_invalid_utf8();
+const Rule& input_front_matter();
 const Rule& headline_missing();
 const Rule& heading_increment();
 const Rule& section_empty();
@@ -44,6 +45,7 @@ const std::vector<const Rule*>& registry() {
   static const std::vector<const Rule*> rules = {
       &input_mode(),
       &input_invalid_utf8(),
+      &input_front_matter(),
       &headline_missing(),
       &headline_length(),
       &dek_missing(),
