@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -49,7 +48,7 @@ std::string read_file(const fs::path& p) {
 // text by the text renderer, shown as markup by a browser) and Hugo shortcode syntax, of which
 // only the values of text-like keys (text, cite, caption, title, alt) are words; paths and
 // URLs in src="…" and the like are not.
-std::string strip_markup(const std::string& s) {
+std::string strip_shortcodes(const std::string& s) {
   std::string out;
   size_t at = 0;
   for (size_t open = s.find("{{", at); open != std::string::npos; open = s.find("{{", at)) {
@@ -58,7 +57,8 @@ std::string strip_markup(const std::string& s) {
       at = open + 2;
       continue;
     }
-    const size_t close = s.find(std::string(1, s[open + 2]) + "}}", open + 3);
+    // "{{< name … >}}" or "{{% name … %}}".
+    const size_t close = s.find(std::string(1, s[open + 2] == '<' ? '>' : '%') + "}}", open + 3);
     if (close == std::string::npos) break;
     out.append(s, at, open - at);
     out += ' ';
@@ -74,12 +74,26 @@ std::string strip_markup(const std::string& s) {
       if (i >= close || s[i] != '=') continue;
       ++i;
       std::string value;
-      if (i < close && (s[i] == '"' || s[i] == '\'')) {
-        const char q = s[i++];
-        const size_t end_quote = s.find(q, i);
-        const size_t stop = end_quote == std::string::npos || end_quote > close ? close : end_quote;
+      // The HTML output shows a shortcode as text, where typography may have curled the
+      // marks around a double-quoted value ("…” or “…”): any double mark closes it.
+      const bool curly_open = s.compare(i, 3, "\xE2\x80\x9C") == 0;
+      if (i < close && (s[i] == '"' || s[i] == '\'' || curly_open)) {
+        const char q = s[i];
+        i += curly_open ? 3 : 1;
+        size_t stop = close, mark = 1;
+        if (q == '\'') {
+          stop = std::min(close, s.find('\'', i));
+        } else {
+          for (const char* m : {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+            const size_t found = s.find(m, i);
+            if (found < stop) {
+              stop = found;
+              mark = std::char_traits<char>::length(m);
+            }
+          }
+        }
         value = s.substr(i, stop - i);
-        i = stop + 1;
+        i = stop + mark;
       } else {
         const size_t v = i;
         while (i < close && s[i] != ' ') ++i;
@@ -91,26 +105,32 @@ std::string strip_markup(const std::string& s) {
     at = close + 3;
   }
   out.append(s, std::min(at, s.size()), std::string::npos);
+  return out;
+}
+
+std::string strip_markup(const std::string& s) {
   std::string text;
-  galley::reliability::scan_html(out, &text);
+  galley::reliability::scan_html(strip_shortcodes(s), &text);
   return text;
 }
 
-// The text output numbers ordered list items ("1. "), as a browser shows them; those numbers
-// are list markup, not words of the input.
-std::string text_output_words_source(const std::string& text) {
-  static const std::regex number(R"re((^|\n)([ \t]*)[0-9]{1,9}[.)] )re");
-  return strip_markup(std::regex_replace(text, number, "$1$2"));
-}
-
 // The visible text of a Markdown body as cmark-gfm reads it: text, code, image alt text, the
-// text inside raw HTML.
-void collect_visible(cmark_node* root, std::string& out) {
+// text inside raw HTML, and — with `numbers` — the number of each ordered list item, which a
+// browser shows and the text output writes ("1. "), but which is no text of the HTML.
+void collect_visible(cmark_node* root, bool numbers, std::string& out) {
   cmark_iter* it = cmark_iter_new(root);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
     cmark_node* n = cmark_iter_get_node(it);
     const cmark_node_type t = cmark_node_get_type(n);
     if (ev == CMARK_EVENT_ENTER) {
+      cmark_node* list = cmark_node_parent(n);
+      if (numbers && t == CMARK_NODE_ITEM && list &&
+          cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
+        int64_t number = cmark_node_get_list_start(list);
+        for (cmark_node* prev = cmark_node_previous(n); prev; prev = cmark_node_previous(prev))
+          ++number;
+        out += std::to_string(number) + ' ';
+      }
       if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK ||
           t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
         const char* lit = cmark_node_get_literal(n);
@@ -133,7 +153,10 @@ std::string unquote_yaml(std::string v) {
   return v;
 }
 
-// Splits YAML front matter (simple "key: value" lines, as the samples have) from the body.
+// Splits YAML front matter from the body. The samples hold "key: value" lines whose plain or
+// quoted value may go on over indented lines (a folded scalar: the lines join with one space),
+// block scalars ("key: >" or "key: |" over indented lines) and "- item" lists, which hold no
+// title or dek.
 MarkdownParts split_front_matter(const std::string& doc) {
   MarkdownParts p;
   p.body = doc;
@@ -141,42 +164,58 @@ MarkdownParts split_front_matter(const std::string& doc) {
   const size_t first_end = doc.find('\n');
   std::istringstream in(doc.substr(first_end + 1));
   size_t consumed = first_end + 1;
-  int dek_rank = 99;
+  std::vector<std::pair<std::string, std::string>> entries;  // top-level key, joined value
+  bool continues = false;  // whether indented lines go on with the last entry's value
   for (std::string line; std::getline(in, line);) {
     consumed += line.size() + 1;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line == "---" || line == "...") {
       p.body = consumed <= doc.size() ? doc.substr(consumed) : std::string();
+      int dek_rank = 99;
+      for (auto& [key, raw] : entries) {
+        const std::string value = unquote_yaml(raw);
+        if (key == "title") p.title = value;
+        // The first of these keys, in Galley's order of preference (parse/front_matter.cpp).
+        static const char* const kOrder[] = {"dek", "deck", "description", "excerpt", "summary"};
+        for (int rank = 0; rank < 5; ++rank) {
+          if (key == kOrder[rank] && (p.dek.empty() || rank < dek_rank)) {
+            p.dek = value;
+            dek_rank = rank;
+          }
+        }
+      }
       return p;
     }
-    const size_t colon = line.find(':');
-    if (colon == std::string::npos || line[0] == ' ' || line[0] == '-') continue;
-    const std::string key = line.substr(0, colon);
-    std::string value = line.substr(colon + 1);
-    value.erase(0, value.find_first_not_of(' ') == std::string::npos
-                       ? value.size()
-                       : value.find_first_not_of(' '));
-    value = unquote_yaml(value);
-    if (key == "title") p.title = value;
-    if (key == "dek" || key == "deck" || key == "description" || key == "excerpt" ||
-        key == "summary") {
-      // The first of these keys, in Galley's order of preference (parse/front_matter.cpp).
-      static const char* const kOrder[] = {"dek", "deck", "description", "excerpt", "summary"};
-      int rank = 0;
-      while (key != kOrder[rank]) ++rank;
-      if (p.dek.empty() || rank < dek_rank) {
-        p.dek = value;
-        dek_rank = rank;
+    const size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string::npos) continue;  // a blank line inside a value folds away
+    if (indent > 0) {
+      if (continues && line[indent] != '-' && line[indent] != '#') {
+        std::string& value = entries.back().second;
+        value += (value.empty() ? "" : " ") + line.substr(indent);
       }
+      continue;
     }
+    continues = false;
+    const size_t colon = line.find(':');
+    if (colon == std::string::npos || line[0] == '-' || line[0] == '#') continue;
+    std::string value = line.substr(colon + 1);
+    value.erase(0, std::min(value.size(), value.find_first_not_of(' ')));
+    // A block scalar's indicator is no text; its lines follow.
+    if (value == ">" || value == ">-" || value == "|" || value == "|-") value.clear();
+    entries.emplace_back(line.substr(0, colon), value);
+    continues = true;
   }
   return MarkdownParts{"", "", doc};  // never closed: not front matter
 }
 
-// The words a reader sees in a Markdown document: its front-matter title and dek, then its body.
-Words visible_words(const std::string& doc) {
+// The words a reader sees in a Markdown document: its front-matter title and dek, then its body
+// (with the numbers of ordered list items when `numbers`). Hugo shortcodes leave the body before
+// cmark-gfm reads it, because cmark splits text at their '<' and '%' into pieces that no longer
+// show the shortcode; their text-like values stay.
+Words visible_words(const std::string& doc, bool numbers) {
   cmark_gfm_core_extensions_ensure_registered();
-  const MarkdownParts parts = split_front_matter(doc);
+  MarkdownParts parts = split_front_matter(doc);
+  parts.body = strip_shortcodes(parts.body);
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
   for (const char* ext : {"table", "strikethrough", "autolink", "tasklist"}) {
     if (cmark_syntax_extension* e = cmark_find_syntax_extension(ext))
@@ -185,7 +224,7 @@ Words visible_words(const std::string& doc) {
   cmark_parser_feed(parser, parts.body.data(), parts.body.size());
   cmark_node* root = cmark_parser_finish(parser);
   std::string text = parts.title + "\n" + parts.dek + "\n";
-  collect_visible(root, text);
+  collect_visible(root, numbers, text);
   cmark_node_free(root);
   cmark_parser_free(parser);
   return words_of(strip_markup(text));
@@ -242,7 +281,8 @@ struct Gen {
 
 struct Article {
   std::string source;
-  std::string visible;  // what a reader sees, in order
+  std::string visible;       // what a reader sees, in order, with the numbers of ordered lists
+  std::string visible_html;  // the same without those numbers: the text of the HTML
 };
 
 // Inline Markdown: returns the source and appends what it shows to `visible`.
@@ -316,9 +356,11 @@ std::string md_inline(Gen& g, std::string& visible) {
 
 Article markdown_article(Gen& g) {
   Article a;
-  auto add = [&](const std::string& src, const std::string& vis) {
+  auto add = [&](const std::string& src, const std::string& vis,
+                 const std::string* vis_html = nullptr) {
     a.source += src;
     a.visible += vis + "\n";
+    a.visible_html += (vis_html ? *vis_html : vis) + "\n";
   };
   const std::string title = g.heading();
   if (g.chance(30)) {
@@ -334,9 +376,13 @@ Article markdown_article(Gen& g) {
     const std::string h = g.heading();
     add((g.chance(20) ? "### " : "## ") + h + "\n\n", h);
     const size_t blocks = 1 + g.pick(4);
+    // Ordered lists that follow each other are one list in CommonMark, numbered on.
+    size_t next_number = 1;
     for (size_t b = 0; b < blocks; ++b) {
       vis.clear();
-      switch (g.pick(6)) {
+      const size_t kind = g.pick(6);
+      if (kind != 2) next_number = 1;
+      switch (kind) {
         case 0: {
           const std::string q = md_inline(g, vis), n = g.name();
           add("> " + q + "\n>\n> \xE2\x80\x94 " + n + "\n\n", vis + " " + n);
@@ -353,12 +399,14 @@ Article markdown_article(Gen& g) {
           break;
         }
         case 2: {
-          std::string src, v;
+          std::string src, v, v_html;
           for (size_t i = 0, n = 2 + g.pick(3); i < n; ++i) {
-            src += std::to_string(i + 1) + ". " + md_inline(g, v) + "\n";
-            v += "\n";
+            std::string item;
+            src += std::to_string(i + 1) + ". " + md_inline(g, item) + "\n";
+            v += std::to_string(next_number++) + " " + item + "\n";
+            v_html += item + "\n";
           }
-          add(src + "\n", v);
+          add(src + "\n", v, &v_html);
           break;
         }
         default: {
@@ -424,27 +472,30 @@ Article text_article(Gen& g) {
   }
   if (g.chance(50)) line(g.name() + " is a Texas-based journalist. " + g.sentence());
   a.visible = a.source;
+  a.visible_html = a.source;
   return a;
 }
 
-// One article through every check; returns the problems found ("" when none).
-std::string check_article(const std::string& source, const Words& expected, InputMode mode) {
+// One article through every check; returns the problems found ("" when none). `expected` are
+// the words as the text output shows them (ordered list items with their numbers),
+// `expected_html` the same without those numbers, which an <ol> draws but does not hold.
+std::string check_article(const std::string& source, const Words& expected,
+                          const Words& expected_html, InputMode mode) {
   auto r = galley::format(source, options_for(mode));
   if (!r) return "format() failed: " + r.error().message;
   std::string problems;
-  if (std::string d = word_difference(expected, words_of(text_output_words_source(r->text)));
-      !d.empty())
+  if (std::string d = word_difference(expected, words_of(strip_markup(r->text))); !d.empty())
     problems += "text output: " + d + "\n";
   // The HTML may add words (the byline in the header), but every input word is there, in order.
-  if (std::string d = galley::reliability::word_subsequence_issue(expected, html_words(r->html));
+  if (std::string d =
+          galley::reliability::word_subsequence_issue(expected_html, html_words(r->html));
       !d.empty())
     problems += "HTML output: " + d + "\n";
-  if (std::string d = word_difference(expected, visible_words(r->markdown)); !d.empty())
+  if (std::string d = word_difference(expected, visible_words(r->markdown, true)); !d.empty())
     problems += "Markdown output: " + d + "\n";
   auto again = galley::format(r->markdown, options_for(InputMode::markdown));
   if (!again) return problems + "format() of the Markdown output failed: " + again.error().message;
-  if (std::string d = word_difference(expected, words_of(text_output_words_source(again->text)));
-      !d.empty()) {
+  if (std::string d = word_difference(expected, words_of(strip_markup(again->text))); !d.empty()) {
     problems += "text output of the Markdown output: " + d + "\n";
   }
   if (again->markdown != r->markdown) {
@@ -465,7 +516,8 @@ TEST_CASE("no lost words: the pasted-text sample", "[reliability][words]") {
   const std::string source =
       read_file(fs::path(GALLEY_TEST_DATA) / "samples" / "security-guarantees.txt");
   REQUIRE(!source.empty());
-  const std::string problems = check_article(source, words_of(source), InputMode::automatic);
+  const std::string problems =
+      check_article(source, words_of(source), words_of(source), InputMode::automatic);
   INFO(problems);
   CHECK(problems.empty());
 }
@@ -476,7 +528,8 @@ TEST_CASE("no lost words: the Markdown samples", "[reliability][words]") {
        fs::recursive_directory_iterator(fs::path(GALLEY_TEST_DATA) / "samples")) {
     if (entry.path().extension() != ".md" || entry.path().filename() == "README.md") continue;
     const std::string source = read_file(entry.path());
-    const std::string problems = check_article(source, visible_words(source), InputMode::automatic);
+    const std::string problems = check_article(source, visible_words(source, true),
+                                               visible_words(source, false), InputMode::automatic);
     INFO(entry.path().filename().string() << "\n" << problems);
     CHECK(problems.empty());
     ++checked;
@@ -491,8 +544,9 @@ TEST_CASE("no lost words: generated articles", "[reliability][words]") {
     Gen g(static_cast<uint32_t>(20240501 + i));
     const bool markdown = i % 2 == 0;
     const Article a = markdown ? markdown_article(g) : text_article(g);
-    const std::string problems = check_article(a.source, words_of(a.visible),
-                                               markdown ? InputMode::markdown : InputMode::text);
+    const std::string problems =
+        check_article(a.source, words_of(a.visible), words_of(a.visible_html),
+                      markdown ? InputMode::markdown : InputMode::text);
     if (!problems.empty()) {
       if (failures == 0)
         first = "article " + std::to_string(i) + ":\n" + a.source + "\n---\n" + problems;
@@ -511,8 +565,22 @@ TEST_CASE("the word oracle itself: punctuation splits, letters of every script j
   CHECK(words_of("non\xE2\x80\x91"
                  "breaking") == Words{"non", "breaking"});
   CHECK(visible_words("---\ntitle: \"A T\"\n---\n\n# H\n\n[link words](http://x.y/z) ![alt](i.png) "
-                      "`c`\n<b>bold</b>\n") ==
-        Words{"A", "T", "H", "link", "words", "alt", "c", "bold"});
+                      "`c`\n<b>bold</b>\n",
+                      false) == Words{"A", "T", "H", "link", "words", "alt", "c", "bold"});
+  // A folded plain scalar joins its lines; list entries and other keys are no dek.
+  CHECK(visible_words("---\ntitle: T\nauthors:\n  - a-b\nexcerpt: one two,\n  three\n  four.\n"
+                      "tags:\n  - x\n---\nBody\n",
+                      false) == Words{"T", "one", "two", "three", "four", "Body"});
+  CHECK(visible_words("---\ndek: >\n  folded\n  lines\n---\nB\n", false) ==
+        Words{"folded", "lines", "B"});
+  // A shortcode leaves its text-like values, not its name or paths, even where cmark would
+  // split it at '<'.
+  CHECK(visible_words("{{< quote-block text=\"Trust is earned.\" cite=\"A L\" >}}\n\n"
+                      "{{< img src=\"icon-wk3\" >}}\n\nEnd\n",
+                      false) == Words{"Trust", "is", "earned", "A", "L", "End"});
+  // Ordered list items are numbered from their start, as the text output numbers them.
+  CHECK(visible_words("3. a\n4. b\n\n- c\n", true) == Words{"3", "a", "4", "b", "c"});
+  CHECK(visible_words("3. a\n4. b\n\n- c\n", false) == Words{"a", "b", "c"});
   CHECK(html_words(
             "<p>a &amp; b<script type=\"application/ld+json\">{\"x\":1}</script> c&#x64;</p>") ==
         Words{"a", "b", "cd"});
