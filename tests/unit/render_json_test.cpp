@@ -109,6 +109,16 @@ TEST_CASE("JSON output: versioned, valid, adjacent text merged", "[render][json]
   CHECK(j["dek"]["inlines"][0]["text"] == "A *literal* star & more.");
   CHECK(j["headline"]["span"]["line"] == 1);
   CHECK(j["headline"]["reason"] == "markdown-h1");
+
+  // Emphasis nested past the depth the model keeps leaves runs of text inside and between
+  // emphasis nodes: each merged run is one element of its list, and the JSON parses.
+  std::string nested;
+  for (int n = 0; n < 120; ++n) nested += "*a **a ";
+  nested += "b";
+  for (int n = 0; n < 120; ++n) nested += " a** a*";
+  r = format("# Title\n\n" + nested + "\n", o);
+  REQUIRE(r.ok());
+  CHECK_FALSE(Json::parse(r->json, nullptr, false).is_discarded());
 }
 
 TEST_CASE("JSON input: a minimal model from a CMS", "[render][json]") {

@@ -180,8 +180,8 @@ class ModelWriter {
       w_.key("type");
       w_.string("text");
       w_.key("text");
+      w_.raw("\"");  // the value's opening mark: the writer then knows the key has its value
       std::string& out = w_.out();
-      out += '"';
       for (; i < list.size() && list[i].kind == InlineKind::text; ++i)
         append_json_chars(out, list[i].text);
       --i;
