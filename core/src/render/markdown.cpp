@@ -1154,6 +1154,8 @@ class MarkdownWriter {
   }
 
   void text(std::string_view s, char32_t after) {
+    gt_text_ = s;
+    last_gt_ = s.rfind('>');
     const size_t n = s.size();
     size_t i = 0;
     while (i < n) {
@@ -1236,11 +1238,17 @@ class MarkdownWriter {
   // Whether '<' at s[i] could begin raw HTML, an autolink or a comment: a letter, '/', '!' or
   // '?' after it (or '[': a link written bare starts with a letter), and a '>' after that in
   // the paragraph (when the text is not the paragraph's end, more may follow).
-  static bool lt_opens_markup(std::string_view s, size_t i, char32_t after) {
+  bool lt_opens_markup(std::string_view s, size_t i, char32_t after) const {
     const char32_t next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : after;
     const bool starts = next < 0x80 && (is_ascii_alpha(static_cast<char>(next)) || next == '/' ||
                                         next == '!' || next == '?' || next == '[');
-    return starts && (after != 0 || s.find('>', i + 1) != std::string_view::npos);
+    if (!starts || after != 0) return starts;
+    // The last '>' of the text, found once per text: a '<' on every character (unclosed
+    // "<!--" runs) must not search the rest of the text each time.
+    const size_t last_gt = s.data() == gt_text_.data() && s.size() == gt_text_.size()
+                               ? last_gt_
+                               : s.rfind('>');
+    return last_gt != std::string_view::npos && last_gt > i;
   }
 
   // Where the text the autolink extension would link from s[i] (':' of "http://" or the 'w' of
@@ -1346,6 +1354,8 @@ class MarkdownWriter {
   size_t line_start_ = 0;
   size_t content_start_ = 0;
   int link_depth_ = 0;
+  std::string_view gt_text_;  // the text text() escapes, and the offset of its last '>'
+  size_t last_gt_ = std::string_view::npos;
   const detail::SourceText* source_ = nullptr;
   char32_t after2_ = 0;  // the second character after the current inline, when known
   Run run_ = Run::paragraph;
