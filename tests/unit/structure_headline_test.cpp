@@ -43,7 +43,7 @@ TEST_CASE("an image or shortcode may stand above the headline", "[structure][hea
   CHECK(a.sections[0].blocks.size() == 1);  // the shortcode stays, where it stood
 }
 
-TEST_CASE("front matter wins; an equal H1 keeps its place in the text", "[structure][headline]") {
+TEST_CASE("front matter wins, and an equal H1 keeps its place in the text", "[structure][headline]") {
   const Article same = article_of("---\ntitle: Harbour reopens\n---\n\n# Harbour reopens\n\nShips returned.\n");
   REQUIRE(same.headline);
   CHECK(same.headline->how.reason == "markdown-h1");
@@ -99,6 +99,20 @@ TEST_CASE("byline: front matter, or a By line kept as written", "[structure][byl
   CHECK(fm.byline[0].name == "jeremyzilar");
   CHECK(fm.byline_how.reason == "front-matter");
   CHECK(fm.byline_text);  // the line still leaves the text as the byline
+
+  // A user name in front matter takes the name the author box writes; others stay as given.
+  const Article users = article_of(
+      "---\nauthors: [jane-doe, johnroe]\n---\n\n# T\n\nText of the article.\n\n"
+      "_Jane Q. Doe is a reporter covering city hall._\n");
+  REQUIRE(users.author_box);
+  REQUIRE(users.byline.size() == 2);
+  CHECK(users.byline[0].name == "Jane Q. Doe");
+  CHECK(users.byline[1].name == "johnroe");
+  const Article joined = article_of(
+      "---\nauthors: [janedoe]\n---\n\n# T\n\nText of the article.\n\n"
+      "_Jane Doe is a reporter covering city hall._\n");
+  REQUIRE(joined.byline.size() == 1);
+  CHECK(joined.byline[0].name == "Jane Doe");
 
   CHECK(article_of("# T\n\nBy Monday, the plan was dead.\n").byline.empty());
 }

@@ -57,7 +57,7 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 
 }  // namespace
 
-TEST_CASE("one paragraph a line; short title-like lines followed by text are headings", "[text]") {
+TEST_CASE("one paragraph a line, and short title-like lines followed by text are headings", "[text]") {
   const galley::detail::SourceText src(
       "Harbour reopens after the storm\n"
       "Ships returned to the harbour on Tuesday, two days after the storm closed it.\n"

@@ -204,7 +204,7 @@ TEST_CASE("German and French quotes", "[typography]") {
   CHECK(fix("\"x\"", "pt") == "\xE2\x80\x9Cx\xE2\x80\x9D");
 }
 
-TEST_CASE("French spacing before ; ! ? : and inside guillemets", "[typography]") {
+TEST_CASE("French spacing before semicolon, ! ? : and inside guillemets", "[typography]") {
   CHECK(visible(fix("Quoi ? Vraiment! Note: voici; fin", "fr")) ==
         "Quoi<nnbsp>? Vraiment<nnbsp>! Note<nbsp>: voici<nnbsp>; fin");
   CHECK(visible(fix("«mot» et «  mot  »", "fr")) == "«<nnbsp>mot<nnbsp>» et «<nnbsp>mot<nnbsp>»");
@@ -422,7 +422,7 @@ TEST_CASE("rules: the locale option picks the marks", "[typography][rules]") {
   CHECK(en[2].fix->text == "\xE2\x80\x94");
 }
 
-TEST_CASE("rules on the sample: 90 %, U+2011, no false quotes; fix() clears them",
+TEST_CASE("rules on the sample: 90 %, U+2011, no false quotes, and fix() clears them",
           "[typography][rules]") {
   const std::string sample = read_sample();
   galley::Options o;
