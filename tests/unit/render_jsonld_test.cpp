@@ -107,6 +107,32 @@ TEST_CASE("JSON-LD from a source: front matter authors and date", "[render][json
   REQUIRE(j.contains("author"));
   CHECK(j["author"][0]["name"] == "Jane Doe");
   CHECK(j["datePublished"] == "2024-01-15");
+
+  // Jekyll and Hugo write "2013-05-01 14:22:08 -0400"; schema.org wants ISO 8601.
+  r = format("---\ntitle: T\ndate: 2013-05-01 14:22:08 -0400\n---\n\nText.\n", o);
+  REQUIRE(r.ok());
+  CHECK(Json::parse(r->jsonld)["datePublished"] == "2013-05-01T14:22:08-04:00");
+  // A date that cannot be read is left out rather than passed on.
+  r = format("---\ntitle: T\ndate: last Tuesday\n---\n\nText.\n", o);
+  REQUIRE(r.ok());
+  CHECK_FALSE(Json::parse(r->jsonld).contains("datePublished"));
+}
+
+TEST_CASE("JSON-LD dates: front matter dates in ISO 8601", "[render][jsonld]") {
+  using galley::render::iso_date;
+  CHECK(iso_date("2024-01-15") == "2024-01-15");
+  CHECK(iso_date("2019-11-18 08:34:00 -0500") == "2019-11-18T08:34:00-05:00");
+  CHECK(iso_date("2019-11-18T08:34:00Z") == "2019-11-18T08:34:00Z");
+  CHECK(iso_date("2001-12-14t21:59:43.10-05:00") == "2001-12-14T21:59:43.10-05:00");
+  CHECK(iso_date("2019-11-18 08:34") == "2019-11-18T08:34:00");
+  CHECK(iso_date("2019-11-18 08:34 +01") == "2019-11-18T08:34:00+01:00");
+  CHECK(iso_date("May 1, 2013") == "2013-05-01");
+  CHECK(iso_date("1 September 2013") == "2013-09-01");
+  CHECK(iso_date("") == "");
+  CHECK(iso_date("2019-11-18 nonsense") == "");
+  CHECK(iso_date("2019-11-18 08:34:00 EST") == "");
+  CHECK(iso_date("Tuesday") == "");
+  CHECK(iso_date("May 2013") == "");
 }
 
 TEST_CASE("Text output: one paragraph a line", "[render][text]") {

@@ -81,7 +81,7 @@ const std::vector<Expected>& expectations() {
        galley::InputMode::markdown,
        "openFDA and Drug Adverse Events",
        "openFDA launched today",
-       {"sean-herron"},
+       {"Sean Herron"},  // the user name "sean-herron", named by the author box
        {},
        {},
        "Sean Herron"},
@@ -89,7 +89,7 @@ const std::vector<Expected>& expectations() {
        galley::InputMode::markdown,
        "A Year in the Life of a PIF",
        "Advice on how to make the most impact",
-       {"zach-goldfine"},
+       {"Zach Goldfine"},  // the user name "zach-goldfine", named by the author box
        {"Deeper Dive", "#1 \xE2\x80\x94\xC2\xA0" "Do Discovery + Get Quick Wins: 3-5 Months", "#2 \xE2\x80\x94 Get Stuff Done: 3-5 months",
         "#3 \xE2\x80\x94 Pass the Baton: 3-5 months"},
        {{"What does a successful PIF year typically look like?", ""},

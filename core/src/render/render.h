@@ -26,6 +26,9 @@ std::string json(const Article& article, const detail::SourceText* source);
 /// schema.org NewsArticle as JSON-LD (pretty-printed; < > & escaped so that it can be
 /// embedded in a <script type="application/ld+json"> element as it is).
 std::string jsonld(const Article& article, const Options& options);
+/// A date as written in front matter, in ISO 8601 ("2013-05-01T14:22:08-04:00"), or empty
+/// when it cannot be read.
+std::string iso_date(std::string_view date);
 
 /// Appends the JSON-LD object (without a final newline) to `out`.
 void append_jsonld(std::string& out, const Article& article, const Options& options, bool pretty);

@@ -6,7 +6,10 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string>
+#include <vector>
 
+#include "structure/lexicon.h"
 #include "structure/parts.h"
 #include "text_util.h"
 
@@ -123,6 +126,51 @@ void assign_section_ids(Article& a) {
   }
 }
 
+namespace {
+
+// Lower-case name parts split at spaces, hyphens and underscores, without initials ("J.").
+std::vector<std::string> name_parts(std::string_view name) {
+  std::vector<std::string> out;
+  std::string part;
+  const std::string f = fold(name);
+  for (size_t i = 0; i <= f.size(); ++i) {
+    const char c = i < f.size() ? f[i] : ' ';
+    if (c == ' ' || c == '-' || c == '_') {
+      const bool initial = part.size() == 1 || (part.size() == 2 && part[1] == '.');
+      if (!part.empty() && !initial) out.push_back(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) out += p;
+  return out;
+}
+
+// A front-matter author given as a user name ("sean-herron", "jeremyzilar") stands for the
+// person the author box names ("Sean Herron"): the byline takes the name as the box writes it,
+// which is what readers and schema.org's author.name want.
+void name_user_name_authors(Article& a) {
+  if (!a.author_box || a.author_box->name.empty() || a.byline_how.reason != "front-matter") return;
+  const std::vector<std::string> box = name_parts(a.author_box->name);
+  if (box.size() < 2) return;
+  for (Person& p : a.byline) {
+    if (p.name.find(' ') != std::string::npos) continue;  // a name as written, not a user name
+    const std::vector<std::string> user = name_parts(p.name);
+    const bool same =
+        user == box || joined(user) == joined(box) ||
+        (user.size() == 2 && user.front() == box.front() && user.back() == box.back());
+    if (same) p.name = a.author_box->name;
+  }
+}
+
+}  // namespace
+
 Article recognise(parse::Document doc, const detail::SourceText& source, const Options& options) {
   Article a;
   Work w(doc, source, options, a);
@@ -133,6 +181,7 @@ Article recognise(parse::Document doc, const detail::SourceText& source, const O
   recognise_takeaways(w);
   recognise_credits(w);
   recognise_author_box(w);
+  name_user_name_authors(a);
   build_sections(w);
   // The byline falls back on the credited reporters (the design's byline sources, in order).
   if (a.byline.empty() && a.credits && !a.credits->people.empty()) {
