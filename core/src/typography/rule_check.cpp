@@ -121,6 +121,37 @@ bool all_blank(std::string_view text, uint32_t b, uint32_t e) {
   return true;
 }
 
+// Whether scan() with `kinds` can find anything in a text node: each kind but the quotation
+// marks needs a character that a quick search finds (a hyphen for a dash, "..." for an
+// ellipsis, two spaces for a double space, '%' in the node or just after it, ...). A node
+// without one is skipped; that leaves the findings unchanged, since only the quotation marks
+// carry state from node to node, and kinds with quotation marks are always scanned.
+bool may_edit(std::string_view text, char32_t after, unsigned kinds) {
+  constexpr unsigned kChecked = kDashes | kNumberRanges | kNonbreakingHyphen | kEllipsis |
+                                kDoubleSpace | kSpaceBeforePercent | kFrenchSpacing;
+  if ((kinds & ~kChecked) != 0) return true;
+  constexpr std::string_view kNbHyphenU8 = "\xE2\x80\x91";
+  const auto has = [&](std::string_view needle) {
+    return text.find(needle) != std::string_view::npos;
+  };
+  if ((kinds & (kDashes | kNumberRanges)) != 0 && (has("-") || has(kNbHyphenU8))) return true;
+  if ((kinds & kNonbreakingHyphen) != 0 && has(kNbHyphenU8)) return true;
+  if ((kinds & kEllipsis) != 0 && has("...")) return true;
+  if ((kinds & kDoubleSpace) != 0 && has("  ")) return true;
+  if ((kinds & kSpaceBeforePercent) != 0 && (after == '%' || has("%"))) return true;
+  if ((kinds & kFrenchSpacing) != 0) {
+    if (after == ';' || after == '!' || after == '?' || after == ':' || after == 0xAB ||
+        after == 0xBB) {
+      return true;
+    }
+    if (text.find_first_of(";!?:") != std::string_view::npos || has("\xC2\xAB") ||
+        has("\xC2\xBB")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view language(std::string_view locale) {
@@ -163,6 +194,7 @@ void check_prose(const Article& article, const rules::Context& context, rules::S
       c.before = node.offset > 0 ? detail::decode_utf8_before(text, k) : 0;
       k = end;
       c.after = end < text.size() ? detail::decode_utf8(text, k) : 0;
+      if (!may_edit(node.in->text, c.after, kinds)) continue;
       for (Edit& e : scan(node.in->text, kinds, c, state)) {
         e.begin += node.offset;
         e.end += node.offset;

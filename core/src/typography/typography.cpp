@@ -173,7 +173,19 @@ class Scanner {
         ctx_(ctx),
         st_(state),
         emit_(emit),
-        prev_(ctx.before) {}
+        prev_(ctx.before) {
+    // The ASCII characters that need a closer look for these kinds; any other ASCII character
+    // only becomes prev_. A space, '-' or '.' whose kinds are off would be passed over by its
+    // handler exactly so; ; ! ? : only matter in French.
+    add_trigger('"');
+    add_trigger('\'');
+    if (on(kDashes | kSpaceBeforePercent | kDoubleSpace) || lang_ == Lang::fr) add_trigger(' ');
+    if (on(kDashes | kNumberRanges | kNonbreakingHyphen)) add_trigger('-');
+    if (on(kEllipsis)) add_trigger('.');
+    if (lang_ == Lang::fr) {
+      for (char c : std::string_view(";!?:")) add_trigger(static_cast<unsigned char>(c));
+    }
+  }
 
   void run() {
     size_t i = 0;
@@ -211,22 +223,8 @@ class Scanner {
   }
 
  private:
-  static bool is_trigger(unsigned char b) {
-    switch (b) {
-      case ' ':
-      case '"':
-      case '\'':
-      case '-':
-      case '.':
-      case ';':
-      case '!':
-      case '?':
-      case ':':
-        return true;
-      default:
-        return false;
-    }
-  }
+  void add_trigger(unsigned char b) { triggers_[b >> 6] |= uint64_t{1} << (b & 63); }
+  bool is_trigger(unsigned char b) const { return ((triggers_[b >> 6] >> (b & 63)) & 1) != 0; }
 
   bool on(unsigned kind) const { return (kinds_ & kind) != 0; }
 
@@ -691,6 +689,7 @@ class Scanner {
   State& st_;
   Emit& emit_;
   char32_t prev_;
+  uint64_t triggers_[2] = {0, 0};  // a bit per ASCII character (is_trigger)
 };
 
 template <typename Emit>
