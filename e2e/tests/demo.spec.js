@@ -278,3 +278,18 @@ test('typing shows the change in the preview and the problems', async ({ page })
   // The editor marks the same finding in place.
   await expect(page.locator('.cm-lint-marker').first()).toBeVisible();
 });
+
+test('every CC0 sample in the menu loads, is read as Markdown and shows its title as the headline', async ({ page }) => {
+  const options = await page.locator('#sample option').evaluateAll((els) =>
+    els.filter((e) => e.value.endsWith('.md')).map((e) => ({ value: e.value, label: e.textContent })));
+  expect(options.length).toBeGreaterThanOrEqual(9);
+  for (const { value, label } of options) {
+    const title = label.replace(/ \(\d{4}\)$/, '');
+    await page.locator('#sample').selectOption(value);
+    await expect.poll(() => page.evaluate(() => window.galleyDemo.result?.article?.headline?.text), { message: value })
+      .toBe(title);
+    expect(await page.evaluate(() => window.galleyDemo.result.mode)).toBe('markdown');
+    await expect(preview(page).locator('h1.galley-headline')).toHaveText(title);
+    await expect(page.locator('.cm-content')).toContainText('---');
+  }
+});
