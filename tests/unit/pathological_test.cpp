@@ -267,8 +267,8 @@ Measure run(const Case& c, size_t count, int reps) {
 void check_case(const Case& c) {
   INFO("case: " << c.name);
   const int reps = kSanitized ? 2 : 3;
-  // Sanitized builds stop at a quarter of the size: the shape of the growth is the same.
-  const size_t full = kSanitized && !c.fixed ? std::max<size_t>(c.count / 4, 8) : c.count;
+  // Sanitized builds stop at an eighth of the size: the shape of the growth is the same.
+  const size_t full = kSanitized && !c.fixed ? std::max<size_t>(c.count / 8, 8) : c.count;
   if (c.fixed) {
     run(c, full, 1);
     return;
