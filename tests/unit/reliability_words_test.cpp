@@ -25,9 +25,9 @@ using Words = std::vector<std::string>;
 namespace {
 
 #if defined(__SANITIZE_ADDRESS__)
-constexpr int kArticles = 150;
+constexpr int kArticles = 500;
 #else
-constexpr int kArticles = 1000;
+constexpr int kArticles = 5000;
 #endif
 
 Options options_for(InputMode mode) {
