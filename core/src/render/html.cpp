@@ -47,34 +47,6 @@ std::vector<PartRef> part_order(const Article& a, Layout layout) {
 
 namespace {
 
-// The first character an inline shows, for typography decisions at node boundaries.
-char32_t first_text_char(const Inline& in) {
-  switch (in.kind) {
-    case InlineKind::text:
-    case InlineKind::code: {
-      if (in.text.empty()) return 0;
-      size_t i = 0;
-      return detail::decode_utf8(in.text, i);
-    }
-    case InlineKind::soft_break:
-    case InlineKind::line_break:
-      return ' ';
-    case InlineKind::emphasis:
-    case InlineKind::strong:
-    case InlineKind::strikethrough:
-    case InlineKind::link:
-      return in.children.empty() ? 0 : first_text_char(in.children.front());
-    default:
-      return 0;
-  }
-}
-
-char32_t last_char(std::string_view s) {
-  if (s.empty()) return 0;
-  size_t i = s.size();
-  return detail::decode_utf8_before(s, i);
-}
-
 class HtmlRenderer {
  public:
   HtmlRenderer(const Article& a, const Options& o, std::string& out)

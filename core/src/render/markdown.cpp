@@ -35,34 +35,6 @@ bool starts_entity(std::string_view s, size_t i, char32_t after) {
   return j >= n || s[j] == ';';
 }
 
-char32_t last_char(std::string_view s) {
-  if (s.empty()) return 0;
-  size_t i = s.size();
-  return detail::decode_utf8_before(s, i);
-}
-
-// The first character an inline shows (for typography at node boundaries).
-char32_t first_text_char(const Inline& in) {
-  switch (in.kind) {
-    case InlineKind::text:
-    case InlineKind::code: {
-      if (in.text.empty()) return 0;
-      size_t i = 0;
-      return detail::decode_utf8(in.text, i);
-    }
-    case InlineKind::soft_break:
-    case InlineKind::line_break:
-      return ' ';
-    case InlineKind::emphasis:
-    case InlineKind::strong:
-    case InlineKind::strikethrough:
-    case InlineKind::link:
-      return in.children.empty() ? 0 : first_text_char(in.children.front());
-    default:
-      return 0;
-  }
-}
-
 // --- cmark-gfm's autolink extension, as far as canonical output must follow it --------------
 // Text that the extension would turn into a link is written as it is (the extension takes its
 // characters raw), and a link that the extension would make again is written bare, so that
@@ -1245,9 +1217,8 @@ class MarkdownWriter {
     if (!starts || after != 0) return starts;
     // The last '>' of the text, found once per text: a '<' on every character (unclosed
     // "<!--" runs) must not search the rest of the text each time.
-    const size_t last_gt = s.data() == gt_text_.data() && s.size() == gt_text_.size()
-                               ? last_gt_
-                               : s.rfind('>');
+    const size_t last_gt =
+        s.data() == gt_text_.data() && s.size() == gt_text_.size() ? last_gt_ : s.rfind('>');
     return last_gt != std::string_view::npos && last_gt > i;
   }
 

@@ -493,4 +493,31 @@ void JsonWriter::raw(std::string_view json) {
   out_ += json;
 }
 
+char32_t first_text_char(const Inline& in) {
+  switch (in.kind) {
+    case InlineKind::text:
+    case InlineKind::code: {
+      if (in.text.empty()) return 0;
+      size_t i = 0;
+      return detail::decode_utf8(in.text, i);
+    }
+    case InlineKind::soft_break:
+    case InlineKind::line_break:
+      return ' ';
+    case InlineKind::emphasis:
+    case InlineKind::strong:
+    case InlineKind::strikethrough:
+    case InlineKind::link:
+      return in.children.empty() ? 0 : first_text_char(in.children.front());
+    default:
+      return 0;
+  }
+}
+
+char32_t last_char(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t i = s.size();
+  return detail::decode_utf8_before(s, i);
+}
+
 }  // namespace galley::render

@@ -88,4 +88,10 @@ void append_json_chars(std::string& out, std::string_view s, bool html_safe = fa
 /// Appends a decimal integer without a temporary string.
 void append_int(std::string& out, int64_t v);
 
+/// The first character an inline shows (0 when none): what typography decides by at the
+/// boundary between two inlines.
+char32_t first_text_char(const Inline& in);
+/// The last character of `s` (0 when empty).
+char32_t last_char(std::string_view s);
+
 }  // namespace galley::render
