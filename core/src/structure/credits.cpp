@@ -221,6 +221,26 @@ std::vector<Person> credited_people(const Inlines& inlines) {
   return out;
 }
 
+namespace {
+
+// Makes paragraph i the credits when it names people; whether it did.
+bool claim_paragraph(Work& w, size_t i, Recognition how) {
+  Block& para = w.blocks[i];
+  std::vector<Person> people = credited_people(para.inlines);
+  if (people.empty()) return false;
+  Credits c;
+  c.how = how;
+  c.range = para.range;
+  para.how = how;
+  c.people = std::move(people);
+  c.text = part_of(std::move(para));
+  w.owner[i] = Owner::credits;
+  w.article.credits = std::move(c);
+  return true;
+}
+
+}  // namespace
+
 void recognise_credits(Work& w) {
   Article& a = w.article;
   // Under a credits heading: the last such heading over a paragraph.
@@ -260,16 +280,7 @@ void recognise_credits(Work& w) {
       }
     }
     if (at == std::string::npos) continue;
-    Credits c;
-    c.how = {0.85f, "contributed-to-this-report"};
-    c.range = para.range;
-    para.how = c.how;
-    c.people = credited_people(para.inlines);
-    if (c.people.empty()) continue;
-    c.text = part_of(std::move(para));
-    w.owner[i] = Owner::credits;
-    a.credits = std::move(c);
-    return;
+    if (claim_paragraph(w, i, {0.85f, "contributed-to-this-report"})) return;
   }
   // A paragraph that opens like credits: the last one.
   for (size_t i = w.blocks.size(); i-- > 0;) {
@@ -278,16 +289,7 @@ void recognise_credits(Work& w) {
     if (para.kind != BlockKind::paragraph || words_in(para) > kCreditsMaxWords) continue;
     const std::string text = detail::plain_text(para.inlines);
     if (credits_opening(detail::trim_unicode(text)) == 0) continue;
-    Credits c;
-    c.how = {0.9f, "credits-opening"};
-    c.range = para.range;
-    para.how = c.how;
-    c.people = credited_people(para.inlines);
-    if (c.people.empty()) continue;
-    c.text = part_of(std::move(para));
-    w.owner[i] = Owner::credits;
-    a.credits = std::move(c);
-    return;
+    if (claim_paragraph(w, i, {0.9f, "credits-opening"})) return;
   }
 }
 
