@@ -196,6 +196,16 @@ class Scanner {
         ++i;
         continue;
       }
+      if (b == ' ' && lang_ != Lang::fr && i + 1 < n_) {
+        // One space between words (the usual case): on_space_run would only record it, since
+        // a dash, a '%' or a second space has to follow for anything to change outside French.
+        const auto next = static_cast<unsigned char>(t_[i + 1]);
+        if (next < 0x80 && next != ' ' && next != '-' && next != '%') {
+          prev_ = ' ';
+          ++i;
+          continue;
+        }
+      }
       size_t k = i;
       const char32_t c = detail::decode_utf8(t_, k);
       if (is_run_space(c)) {
