@@ -6,6 +6,12 @@ import { Runtime } from './runtime.js';
 /** Access to the runtime for the package's own CLI and tests; not part of the API. */
 export const internal = Symbol.for('galley.internal');
 
+/**
+ * format/check/fix returning the reply's UTF-8 JSON unparsed, for galley/worker's worker side;
+ * not part of the API.
+ */
+export const unparsed = Symbol('galley.unparsed');
+
 function optionsJson(options) {
   if (options === undefined || options === null) return ['{}', undefined];
   if (typeof options !== 'object' || Array.isArray(options)) {
@@ -60,6 +66,13 @@ class Galley {
   /** Applies every automatic fix, re-checking until nothing fixable is left. */
   fix(source, options) {
     return this.#run('fix', source, options);
+  }
+
+  /** #run() with the reply left as UTF-8 JSON (Runtime.runBytes): for galley/worker. */
+  [unparsed](command, source, options) {
+    checkSource(source);
+    const [json, maxInputBytes] = optionsJson(options);
+    return this.#runtime.runBytes(command, source, json, maxInputBytes);
   }
 
   /** The rule catalogue, in registry order. */

@@ -35,6 +35,15 @@ function failureCode(text, heapBytes) {
   return heapBytes >= heapCeiling - 64 * 1024 * 1024 ? 'out-of-memory' : 'internal';
 }
 
+const okPrefix = encoder.encode('{"ok":true,');
+
+/** Whether a reply's UTF-8 starts as the core writes every successful reply. */
+export function isOkReply(bytes) {
+  if (bytes.length < okPrefix.length) return false;
+  for (let i = 0; i < okPrefix.length; i++) if (bytes[i] !== okPrefix[i]) return false;
+  return true;
+}
+
 export class Runtime {
   #factory;
   #wasmModule;
@@ -123,6 +132,14 @@ export class Runtime {
     return text;
   }
 
+  /** Copies the last result's UTF-8 out of the heap and frees it. */
+  static #takeBytes(module, engine, length) {
+    const out = engine.output();
+    const bytes = module.HEAPU8.slice(out, out + length);
+    engine.release();
+    return bytes;
+  }
+
   /**
    * Runs a command of galley::run_json ("format", "check", "fix", "rules") and returns its parsed
    * reply without the `ok` flag, or throws the refusal as a GalleyError.
@@ -132,9 +149,27 @@ export class Runtime {
    * @param {number|undefined} maxInputBytes the limit the options ask for, if valid
    */
   run(command, source, optionsJson, maxInputBytes) {
+    const [text, truncated] = this.#call(command, source, optionsJson, maxInputBytes, Runtime.#take);
+    return Runtime.#reply(text, source, truncated);
+  }
+
+  /**
+   * run() for a caller that passes the result on (galley/worker's worker side): a successful
+   * reply comes back as its UTF-8 JSON text in a Uint8Array of its own, not parsed (the page
+   * parses it once, which is cheaper than parsing here and structured-cloning the objects); a
+   * refusal throws as from run().
+   */
+  runBytes(command, source, optionsJson, maxInputBytes) {
+    const [bytes, truncated] = this.#call(command, source, optionsJson, maxInputBytes, Runtime.#takeBytes);
+    if (isOkReply(bytes)) return bytes;
+    return Runtime.#reply(decoder.decode(bytes), source, truncated);
+  }
+
+  /** Copies the source into the heap, runs the command and takes the result out with `take`. */
+  #call(command, source, optionsJson, maxInputBytes, take) {
     const limit = Number.isSafeInteger(maxInputBytes) && maxInputBytes > 0 ? maxInputBytes : defaultMaxInputBytes;
     let truncated = false;
-    const text = this.#guard((module, engine) => {
+    const result = this.#guard((module, engine) => {
       let length;
       if (typeof source === 'string') {
         // At most 3 bytes per UTF-16 unit; never more than just over the limit, which is enough to
@@ -152,8 +187,13 @@ export class Runtime {
         if (!ptr && length > 0) throw new GalleyError('Not enough memory for this input.', 'out-of-memory', 'source');
         module.HEAPU8.set(source.subarray(0, length), ptr);
       }
-      return Runtime.#take(module, engine, engine.run(command, length, optionsJson));
+      return take(module, engine, engine.run(command, length, optionsJson));
     });
+    return [result, truncated];
+  }
+
+  /** Parses a reply: its fields without the `ok` flag, or the refusal thrown as a GalleyError. */
+  static #reply(text, source, truncated) {
     const reply = JSON.parse(text);
     if (!reply.ok) {
       const { code, field } = reply.error;

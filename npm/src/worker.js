@@ -63,6 +63,15 @@ async function wasmPayload(wasm) {
   );
 }
 
+const decoder = new TextDecoder();
+
+/** A successful format/check/fix reply as the worker sends it (UTF-8 JSON), without the `ok` flag. */
+function parseReply(bytes) {
+  const reply = JSON.parse(decoder.decode(bytes));
+  delete reply.ok;
+  return reply;
+}
+
 function abortError(signal) {
   const reason = signal.reason;
   const detail = reason instanceof Error ? `: ${reason.message}` : '';
@@ -189,8 +198,13 @@ class GalleyWorker {
     const job = this.#running;
     if (!job || job.id !== message?.id) return;
     this.#running = null;
-    // A job that was aborted or superseded while it ran is already settled: its answer is dropped.
-    if (message.ok) this.#settle(job, null, message.result);
+    // A job that was aborted or superseded while it ran is already settled: its answer is dropped
+    // (and not parsed).
+    if (job.settled) {
+      this.#pump();
+      return;
+    }
+    if (message.ok) this.#settle(job, null, message.json ? parseReply(message.json) : message.result);
     else this.#settle(job, deserialiseError(message.error));
     this.#pump();
   }
