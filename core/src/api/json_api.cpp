@@ -1,4 +1,6 @@
 // The JSON forms of results, the rule catalogue and the JSON API used by the wasm binding.
+#include <optional>
+
 #include "galley/galley.h"
 #include "render/writer.h"
 #include "rules/rule.h"
@@ -230,6 +232,19 @@ std::string error_json(const Error& e) {
   return out;
 }
 
+// The options of the last call on this thread, parsed once: an editor sends the same options
+// with every keystroke, and parsing them is a fixed cost of each call.
+const Result<Options>& cached_options(std::string_view json) {
+  thread_local std::string last_json;
+  thread_local std::optional<Result<Options>> last;
+  if (!last || json != last_json) {
+    last.reset();
+    last.emplace(parse_options(json));
+    last_json.assign(json);
+  }
+  return *last;
+}
+
 }  // namespace
 
 std::string result_to_json(const FormatResult& r) {
@@ -275,7 +290,8 @@ const std::vector<RuleInfo>& rule_catalogue() {
   return catalogue;
 }
 
-std::string run_json(std::string_view command, std::string_view source, std::string_view options_json) {
+std::string run_json(std::string_view command, std::string_view source,
+                     std::string_view options_json) {
   if (command == "rules") {
     std::string out;
     JsonWriter w(out);
@@ -287,11 +303,12 @@ std::string run_json(std::string_view command, std::string_view source, std::str
     w.end_object();
     return out;
   }
-  Result<Options> options = parse_options(options_json);
+  const Result<Options>& options = cached_options(options_json);
   if (!options) return error_json(options.error());
   std::string out;
   if (command == "format" || command == "check") {
-    Result<FormatResult> r = command == "format" ? format(source, options.value()) : check(source, options.value());
+    Result<FormatResult> r =
+        command == "format" ? format(source, options.value()) : check(source, options.value());
     if (!r) return error_json(r.error());
     out.reserve(r->json.size() + r->html.size() + r->markdown.size() + 4096);
     JsonWriter w(out);
@@ -313,8 +330,10 @@ std::string run_json(std::string_view command, std::string_view source, std::str
     w.end_object();
     return out;
   }
-  return error_json({ErrorCode::invalid_options, "Unknown command '" + std::string(command) +
-                                                     "'; expected format, check, fix or rules.", "command"});
+  return error_json(
+      {ErrorCode::invalid_options,
+       "Unknown command '" + std::string(command) + "'; expected format, check, fix or rules.",
+       "command"});
 }
 
 }  // namespace galley
