@@ -204,8 +204,20 @@ class GalleyWorker {
       this.#pump();
       return;
     }
-    if (message.ok) this.#settle(job, null, message.json ? parseReply(message.json) : message.result);
-    else this.#settle(job, deserialiseError(message.error));
+    if (!message.ok) {
+      this.#settle(job, deserialiseError(message.error));
+    } else if (!message.json) {
+      this.#settle(job, null, message.result);
+    } else {
+      // Parsed here, so a reply that is not JSON becomes this request's error, not a stalled queue.
+      let reply;
+      try {
+        reply = parseReply(message.json);
+      } catch (cause) {
+        this.#settle(job, new GalleyError(`The core's reply could not be read: ${cause.message}`, 'internal', '', { cause }));
+      }
+      if (reply !== undefined) this.#settle(job, null, reply);
+    }
     this.#pump();
   }
 
