@@ -40,7 +40,26 @@ package_tests() {
   scripts/build.sh wasm && scripts/pack-smoke.sh && (cd e2e && npx playwright test -c playwright.package.config.js)
 }
 e2e_tests() {
-  scripts/build.sh web && (cd e2e && npx playwright test --grep-invert @xss)
+  scripts/build.sh web && web_reproducible && (cd e2e && npx playwright test --grep-invert @xss)
+}
+# The demo's production build is reproducible: building it again from the same sources and
+# lockfile gives the same files, byte for byte.
+web_reproducible() {
+  local again
+  again=$(mktemp -d)
+  if ! (cd web && npx vite build --logLevel error --outDir "$again" --emptyOutDir); then
+    rm -rf "$again"
+    return 1
+  fi
+  if diff -r web/dist "$again" >/dev/null; then
+    echo "demo build reproducible: $(find "$again" -type f | wc -l) files identical"
+    rm -rf "$again"
+  else
+    echo "demo build differs between two builds:" >&2
+    diff -rq web/dist "$again" >&2
+    rm -rf "$again"
+    return 1
+  fi
 }
 asan_tests() {
   scripts/build.sh asan && ctest --preset native-asan -j2 --output-on-failure
