@@ -21,7 +21,7 @@ for t in "${targets[@]}"; do
   case "$t" in
     native) preset native-release ;;
     asan) preset native-asan ;;
-    fuzz) preset native-fuzz ;;
+    fuzz) preset native-asan ;;  # the sanitized build holds the fuzz targets too
     wasm) preset wasm-release && node npm/scripts/build-inline.mjs ;;
     web) (cd web && npx vite build --logLevel warn) ;;
     *) echo "unknown build target: $t" >&2; exit 2 ;;

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (native-fuzz preset), makes their seed corpora from the samples,
+# Builds the libFuzzer targets (native-asan preset, which builds the sanitized tests too), makes their seed corpora from the samples,
 # tests and fuzz/seeds, and runs each target for a while. Exits non-zero on any crash, leak,
-# timeout or broken property; the failing input is left in build/native-fuzz/artifacts/.
+# timeout or broken property; the failing input is left in build/native-asan/artifacts/.
 # Usage: scripts/fuzz-short.sh [-t SECONDS] [-k] [target…]   (targets: format options fix; 60 s each)
 #   -k  keep going after a crash, leak or hang (libFuzzer's fork mode, one job at a time): for
 #       long runs, which then report every failing input instead of stopping at the first
-#   -n  do not build first (the targets in build/native-fuzz are current)
+#   -n  do not build first (the targets in build/native-asan are current)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -25,7 +25,7 @@ shift $((OPTIND - 1))
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(format options fix)
 
-BUILD="$ROOT/build/native-fuzz"
+BUILD="$ROOT/build/native-asan"
 [ "$build" = 0 ] || scripts/build.sh fuzz || exit 1
 
 # One option prefix per seed file, taken in turn: every prefix is seeded, and a seed corpus of

@@ -16,6 +16,9 @@ const served = { '/xss/': join(root, 'e2e', 'xss'), '/npm/': join(root, 'npm') }
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 const batchSize = 20;
 
+// Each source runs in its own page: the sources are spread over the workers.
+test.describe.configure({ mode: 'parallel' });
+
 const vectors = await loadVectors();
 const sources = [...new Set(vectors.map((v) => v.source))];
 

@@ -236,7 +236,9 @@ struct Measure {
   double ms = 0;
 };
 
-Measure run(const Case& c, size_t count, int reps) {
+// The output is checked for soundness (and kept words) when `check` is set: at the case's own
+// size, not at every step on the way to it.
+Measure run(const Case& c, size_t count, int reps, bool check = true) {
   const std::string input = c.make(count);
   const Options options = options_for(c.mode);
   Measure m;
@@ -247,8 +249,10 @@ Measure run(const Case& c, size_t count, int reps) {
     auto r = galley::format(input, options);
     const double t = cpu_ms() - t0;
     m.ms = std::min(m.ms, t);
+    // A run of seconds is far above the machine's noise: one is enough.
+    if (t > 2000.0) reps = i + 1;
     REQUIRE(r.ok());
-    if (i == 0) {
+    if (i == 0 && check) {
       const std::string issue = galley::reliability::result_issue(r.value(), input, options);
       INFO(issue);
       REQUIRE(issue.empty());
@@ -286,11 +290,12 @@ void check_case(const Case& c) {
   Measure prev;
   bool compared = false;
   std::string suspect;  // a step that grew too fast, waiting for the next one
-  for (int j = -6; j <= 3; ++j) {
+  // A last step that grew too fast gets up to two more steps to be confirmed or cleared.
+  for (int j = -6; j <= 3 || (!suspect.empty() && j <= 5); ++j) {
     const size_t count =
         std::max<size_t>(1, static_cast<size_t>(static_cast<double>(full) * std::pow(step, j)));
     if (c.make(count).size() > (48u << 20)) break;
-    const Measure m = run(c, count, reps);
+    const Measure m = run(c, count, reps, j == 0);
     if (prev.bytes > 0 && prev.ms >= 30.0 && m.bytes > prev.bytes) {
       const double size_ratio = static_cast<double>(m.bytes) / static_cast<double>(prev.bytes);
       const double cost_ratio = m.ms / prev.ms;
@@ -355,11 +360,31 @@ TEST_CASE("cmark-gfm's pathological inputs finish, stay sound and grow linearly"
   }
 }
 
-TEST_CASE("Galley's pathological inputs finish, stay sound and grow linearly",
-          "[pathological][galley]") {
-  for (const Case& c : galley_cases()) {
-    SECTION(c.name) { check_case(c); }
+namespace {
+
+// Galley's own cases in three parts, so that ctest runs them side by side.
+void check_part(size_t part) {
+  const std::vector<Case> cases = galley_cases();
+  for (size_t i = part; i < cases.size(); i += 3) {
+    SECTION(cases[i].name) { check_case(cases[i]); }
   }
+}
+
+}  // namespace
+
+TEST_CASE("Galley's pathological inputs, part 1: finish, stay sound and grow linearly",
+          "[pathological][galley]") {
+  check_part(0);
+}
+
+TEST_CASE("Galley's pathological inputs, part 2: finish, stay sound and grow linearly",
+          "[pathological][galley]") {
+  check_part(1);
+}
+
+TEST_CASE("Galley's pathological inputs, part 3: finish, stay sound and grow linearly",
+          "[pathological][galley]") {
+  check_part(2);
 }
 
 TEST_CASE("fix() over 100,000 straight quotation marks finishes and keeps every word",

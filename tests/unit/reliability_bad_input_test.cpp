@@ -192,7 +192,7 @@ TEST_CASE("a byte-order mark is set aside: not in the headline, kept by fix()",
 }
 
 TEST_CASE("empty and blank input format to an empty article", "[reliability][empty]") {
-  for (const std::string source :
+  for (const std::string& source :
        {std::string(), std::string(" "), std::string("\n\n\n"), std::string("\r\n\t \r\n"),
         std::string(" \t\f\v\n"), std::string("\xC2\xA0\xE2\x80\x83\n")}) {
     for (auto mode :

@@ -115,8 +115,8 @@ std::vector<std::string> generated_texts(size_t count) {
                                         "n",
                                         "'90s",
                                         "caf\xC3\xA9",
-                                        "\xC3\x9C"
-                                        "ber",
+                                        ("\xC3\x9C"
+                                         "ber"),
                                         "x"};
   const size_t n = sizeof(kPieces) / sizeof(kPieces[0]);
   uint64_t seed = 0x9E3779B97F4A7C15ull;
