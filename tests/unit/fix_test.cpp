@@ -7,9 +7,12 @@
 #include <sstream>
 
 #include "galley/galley.h"
+#include "test_support.h"
 #include "rules/fixes.h"
 
 namespace fs = std::filesystem;
+
+using galley::test::read_file;
 
 namespace {
 
@@ -26,13 +29,6 @@ galley::Diagnostic with_fix(uint32_t begin, uint32_t end, std::string text,
 
 std::string apply(std::string_view text, const std::vector<galley::Diagnostic>& list) {
   return galley::rules::apply_fixes(text, galley::rules::choose_fixes(text, list));
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 galley::Options markdown() {

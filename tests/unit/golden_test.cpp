@@ -12,17 +12,13 @@
 #include <nlohmann/json.hpp>
 
 #include "galley/galley.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 
-namespace {
+using galley::test::read_file;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+namespace {
 
 void write_file(const fs::path& p, const std::string& s) {
   std::ofstream out(p, std::ios::binary | std::ios::trunc);

@@ -1,6 +1,8 @@
 // Every input that once crashed, hung or broke a property in a fuzz target, replayed through
 // the same check (tests/reliability/crashes/<target>/<name>; see fuzz/README.md).
 #include <catch2/catch.hpp>
+
+#include "test_support.h"
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,14 +12,9 @@
 
 namespace fs = std::filesystem;
 
-namespace {
+using galley::test::read_file;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+namespace {
 
 }  // namespace
 

@@ -14,6 +14,7 @@
 #include "cmark-gfm-core-extensions.h"
 #include "cmark-gfm.h"
 #include "galley/galley.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using galley::InputMode;
@@ -21,6 +22,8 @@ using galley::Options;
 using galley::reliability::word_difference;
 using galley::reliability::words_of;
 using Words = std::vector<std::string>;
+
+using galley::test::read_file;
 
 namespace {
 
@@ -35,13 +38,6 @@ Options options_for(InputMode mode) {
   o.input = mode;
   o.outputs = galley::kOutputHtml | galley::kOutputMarkdown | galley::kOutputText;
   return o;
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // Markup that is not text on either side of the comparison: HTML tags (raw HTML is kept as

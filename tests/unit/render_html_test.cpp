@@ -6,19 +6,15 @@
 #include <vector>
 
 #include "galley/galley.h"
+#include "test_support.h"
 #include "render/render.h"
 #include "render/writer.h"
 
 using namespace galley;
 
-namespace {
+using galley::test::text_node;
 
-Inline text_node(const std::string& s) {
-  Inline in;
-  in.kind = InlineKind::text;
-  in.text = s;
-  return in;
-}
+namespace {
 
 TextPart part(const std::string& s, uint32_t at = 0) {
   TextPart p;

@@ -9,37 +9,17 @@
 #include <vector>
 
 #include "galley/galley.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace galley;
 using Json = nlohmann::ordered_json;
 
+using galley::test::read_file;
+using galley::test::article_sources;
+
 namespace {
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<fs::path> article_sources() {
-  std::vector<fs::path> out;
-  const fs::path root(GALLEY_TEST_DATA);
-  for (const auto& e : fs::recursive_directory_iterator(root / "samples")) {
-    const std::string ext = e.path().extension().string();
-    if (e.is_regular_file() && (ext == ".md" || ext == ".txt") &&
-        e.path().filename() != "README.md") {
-      out.push_back(e.path());
-    }
-  }
-  for (const auto& e : fs::recursive_directory_iterator(root / "golden")) {
-    const std::string name = e.path().filename().string();
-    if (e.is_regular_file() && (name == "input.md" || name == "input.txt")) out.push_back(e.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // Markdown after its front matter.
 std::string body(const std::string& md) {

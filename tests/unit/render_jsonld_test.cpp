@@ -5,25 +5,16 @@
 #include <string>
 
 #include "galley/galley.h"
+#include "test_support.h"
 #include "render/render.h"
 
 using namespace galley;
 using Json = nlohmann::ordered_json;
 
+using galley::test::text_node;
+using galley::test::part;
+
 namespace {
-
-Inline text_node(const std::string& s) {
-  Inline in;
-  in.kind = InlineKind::text;
-  in.text = s;
-  return in;
-}
-
-TextPart part(const std::string& s) {
-  TextPart p;
-  p.inlines.push_back(text_node(s));
-  return p;
-}
 
 Person person(const std::string& name, const std::string& role = "") {
   Person p;

@@ -10,39 +10,20 @@
 #include <vector>
 
 #include "galley/galley.h"
+#include "test_support.h"
 #include "render/render.h"
 
 namespace fs = std::filesystem;
 using namespace galley;
 using Json = nlohmann::ordered_json;
 
+using galley::test::read_file;
+using galley::test::text_node;
+using galley::test::part;
+using galley::test::article_sources;
+
 namespace {
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Every article source the tests have: the samples and the golden cases' inputs.
-std::vector<fs::path> article_sources() {
-  std::vector<fs::path> out;
-  const fs::path root(GALLEY_TEST_DATA);
-  for (const auto& e : fs::recursive_directory_iterator(root / "samples")) {
-    const std::string ext = e.path().extension().string();
-    if (e.is_regular_file() && (ext == ".md" || ext == ".txt") &&
-        e.path().filename() != "README.md") {
-      out.push_back(e.path());
-    }
-  }
-  for (const auto& e : fs::recursive_directory_iterator(root / "golden")) {
-    const std::string name = e.path().filename().string();
-    if (e.is_regular_file() && (name == "input.md" || name == "input.txt")) out.push_back(e.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // The model without what depends on where things stood or how they were found.
 void strip(Json& j, bool recognition) {
@@ -64,19 +45,6 @@ Options markdown_options(InputMode mode) {
   o.input = mode;
   o.outputs = kOutputMarkdown | kOutputJson | kOutputText;
   return o;
-}
-
-Inline text_node(const std::string& s) {
-  Inline in;
-  in.kind = InlineKind::text;
-  in.text = s;
-  return in;
-}
-
-TextPart part(const std::string& s) {
-  TextPart p;
-  p.inlines.push_back(text_node(s));
-  return p;
 }
 
 Block paragraph(const std::string& s) {

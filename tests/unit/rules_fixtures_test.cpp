@@ -9,19 +9,15 @@
 #include <sstream>
 
 #include "galley/galley.h"
+#include "test_support.h"
 #include "rules/catalogue.h"
 #include "rules/fixes.h"
 
 namespace fs = std::filesystem;
 
-namespace {
+using galley::test::read_file;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+namespace {
 
 void write_file(const fs::path& p, const std::string& s) {
   std::ofstream out(p, std::ios::binary | std::ios::trunc);

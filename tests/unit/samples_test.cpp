@@ -8,9 +8,13 @@
 #include <vector>
 
 #include "galley/galley.h"
+#include "test_support.h"
 #include "text_util.h"
 
 namespace fs = std::filesystem;
+
+using galley::test::read_file;
+using galley::test::text_of;
 
 namespace {
 
@@ -153,15 +157,6 @@ const std::vector<Expected>& expectations() {
   };
   return list;
 }
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string text_of(const galley::TextPart& p) { return galley::detail::plain_text(p.inlines); }
 
 }  // namespace
 

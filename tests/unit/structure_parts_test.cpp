@@ -5,24 +5,17 @@
 #include <string>
 
 #include "galley/galley.h"
+#include "test_support.h"
 #include "text_util.h"
 
 using galley::Article;
 using galley::InputMode;
 
+using galley::test::text_of;
+using galley::test::article_of;
+
 namespace {
 
-Article article_of(const std::string& source, InputMode mode = InputMode::automatic,
-                   const galley::Options& base = galley::Options{}) {
-  galley::Options options = base;
-  options.input = mode;
-  options.outputs = 0;
-  const auto r = galley::format(source, options);
-  REQUIRE(r.ok());
-  return r->article;
-}
-
-std::string text_of(const galley::TextPart& p) { return galley::detail::plain_text(p.inlines); }
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "galley/galley.h"
+#include "test_support.h"
 #include "parse/document.h"
 #include "render/render.h"
 #include "source.h"
@@ -22,14 +23,9 @@ using galley::BlockKind;
 using galley::InputMode;
 using Words = std::vector<std::string>;
 
-namespace {
+using galley::test::read_file;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+namespace {
 
 // Typography may curl apostrophes and change hyphens; a word is the same word either way.
 std::string normal(std::string_view w) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "galley/galley.h"
+#include "test_support.h"
 #include "parse/document.h"
 #include "render/render.h"
 #include "source.h"
@@ -17,6 +18,8 @@
 namespace fs = std::filesystem;
 using galley::BlockKind;
 using galley::InputMode;
+
+using galley::test::read_file;
 
 namespace {
 
@@ -31,13 +34,6 @@ std::vector<std::string> headings_of(const galley::parse::Document& doc) {
     if (b.kind == BlockKind::heading) out.push_back(galley::detail::plain_text(b.inlines));
   }
   return out;
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // The article model without positions: what recognition found, independent of offsets.
