@@ -2,6 +2,7 @@
 #include "source.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace galley::detail {
 namespace {
@@ -42,6 +43,20 @@ size_t valid_sequence(std::string_view s, size_t i, size_t& bad) {
   return 0;
 }
 
+// UTF-16 units that a byte of valid UTF-8 adds: 1 where a character starts, 2 for a lead byte
+// of a character outside the BMP (a surrogate pair), 0 for a continuation byte.
+inline uint32_t utf16_units_of_byte(unsigned char c) {
+  return static_cast<uint32_t>((c & 0xC0) != 0x80) + static_cast<uint32_t>(c >= 0xF0);
+}
+
+// Whether the eight bytes at p are all ASCII and none is NUL.
+inline bool plain_ascii8(const unsigned char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, sizeof x);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  return ((x | ((x - kOnes) & ~x)) & kHigh) == 0;
+}
+
 }  // namespace
 
 SourceText::SourceText(std::string_view raw) {
@@ -49,38 +64,61 @@ SourceText::SourceText(std::string_view raw) {
     bom_ = true;
     raw.remove_prefix(3);
   }
+  // One pass over the bytes, eight at a time where they are plain ASCII: valid text is copied in
+  // runs, and only an invalid sequence or a NUL interrupts a run with a replacement character.
   text_.reserve(raw.size());
-  size_t i = 0;
-  while (i < raw.size()) {
-    // Fast path over ASCII without NUL.
-    size_t j = i;
-    while (j < raw.size() && static_cast<unsigned char>(raw[j]) < 0x80 && raw[j] != 0) ++j;
-    text_.append(raw.data() + i, j - i);
-    i = j;
-    if (i >= raw.size()) break;
+  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+  const size_t size = raw.size();
+  size_t i = 0, run = 0;
+  bool ascii = true;
+  while (i < size) {
+    if (i + 8 <= size && plain_ascii8(p + i)) {
+      i += 8;
+      continue;
+    }
+    const unsigned char c = p[i];
+    if (c != 0 && c < 0x80) {
+      ++i;
+      continue;
+    }
+    ascii = false;
     size_t bad = 1;
     const size_t n = valid_sequence(raw, i, bad);
     if (n > 0) {
-      text_.append(raw.data() + i, n);
       i += n;
-    } else {
-      const auto at = static_cast<uint32_t>(text_.size());
-      text_.append(kReplacement, 3);
-      replaced_.push_back({at, at + 3});
-      i += bad;
+      continue;
     }
+    text_.append(raw.data() + run, i - run);
+    const auto at = static_cast<uint32_t>(text_.size());
+    text_.append(kReplacement, 3);
+    replaced_.push_back({at, at + 3});
+    i += bad;
+    run = i;
   }
-  line_starts_.push_back(0);
+  text_.append(raw.data() + run, size - run);
+  ascii_ = ascii;
+
   const auto n = static_cast<uint32_t>(text_.size());
-  for (uint32_t k = 0; k < n; ++k) {
-    const char c = text_[k];
-    if (c == '\n') {
-      if (k + 1 < n) line_starts_.push_back(k + 1);
-    } else if (c == '\r') {
-      if (k + 1 < n && text_[k + 1] == '\n') ++k;
+  line_starts_.push_back(0);
+  const char* t = text_.data();
+  if (std::memchr(t, '\r', n) == nullptr) {
+    for (const char* q = static_cast<const char*>(std::memchr(t, '\n', n)); q != nullptr;
+         q = static_cast<const char*>(std::memchr(q + 1, '\n', static_cast<size_t>(t + n - q - 1)))) {
+      const auto k = static_cast<uint32_t>(q - t);
       if (k + 1 < n) line_starts_.push_back(k + 1);
     }
+  } else {
+    for (uint32_t k = 0; k < n; ++k) {
+      const char ch = t[k];
+      if (ch == '\n') {
+        if (k + 1 < n) line_starts_.push_back(k + 1);
+      } else if (ch == '\r') {
+        if (k + 1 < n && t[k + 1] == '\n') ++k;
+        if (k + 1 < n) line_starts_.push_back(k + 1);
+      }
+    }
   }
+  if (ascii_) return;  // one UTF-16 unit per byte: positions need no checkpoints
   checkpoints_.reserve(n / kCheckpoint + 1);
   uint32_t units = bom_ ? 1 : 0;
   for (uint32_t k = 0; k < n; k += kCheckpoint) {
@@ -88,6 +126,8 @@ SourceText::SourceText(std::string_view raw) {
     units += count_utf16(k, std::min(n, k + kCheckpoint));
   }
   if (checkpoints_.empty()) checkpoints_.push_back(units);
+  line_units_.reserve(line_starts_.size());
+  for (const uint32_t start : line_starts_) line_units_.push_back(utf16_offset(start));
 }
 
 std::string_view SourceText::view(SourceRange r) const {
@@ -97,12 +137,19 @@ std::string_view SourceText::view(SourceRange r) const {
 }
 
 uint32_t SourceText::count_utf16(uint32_t from, uint32_t to) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
   uint32_t units = 0;
-  for (uint32_t k = from; k < to; ++k) {
-    const auto c = static_cast<unsigned char>(text_[k]);
-    if ((c & 0xC0) != 0x80) ++units;  // a character starts here
-    if (c >= 0xF0) ++units;           // outside the BMP: a surrogate pair
+  uint32_t k = from;
+  for (; k + 8 <= to; k += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + k, sizeof x);
+    if ((x & 0x8080808080808080ull) == 0) {
+      units += 8;
+      continue;
+    }
+    for (uint32_t j = k; j < k + 8; ++j) units += utf16_units_of_byte(p[j]);
   }
+  for (; k < to; ++k) units += utf16_units_of_byte(p[k]);
   return units;
 }
 
@@ -127,6 +174,7 @@ uint32_t SourceText::line_of(uint32_t offset) const {
 uint32_t SourceText::utf16_offset(uint32_t offset) const {
   const auto n = static_cast<uint32_t>(text_.size());
   offset = std::min(offset, n);
+  if (ascii_) return offset + (bom_ ? 1 : 0);
   const uint32_t cp = offset / kCheckpoint;
   const auto last = static_cast<uint32_t>(checkpoints_.size() - 1);
   const uint32_t c = std::min(cp, last);
@@ -134,12 +182,18 @@ uint32_t SourceText::utf16_offset(uint32_t offset) const {
 }
 
 uint32_t SourceText::byte_offset(uint32_t utf16) const {
+  if (ascii_) {
+    const uint32_t skip = bom_ ? 1 : 0;
+    return std::min(utf16 > skip ? utf16 - skip : 0, static_cast<uint32_t>(text_.size()));
+  }
   // Binary search the checkpoints, then walk.
   const auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), utf16);
   uint32_t cp = it == checkpoints_.begin() ? 0 : static_cast<uint32_t>(it - checkpoints_.begin() - 1);
   uint32_t units = checkpoints_[cp];
   uint32_t k = cp * kCheckpoint;
   const auto n = static_cast<uint32_t>(text_.size());
+  // A checkpoint can fall inside a character, which its count already holds.
+  while (k < n && (static_cast<unsigned char>(text_[k]) & 0xC0) == 0x80) ++k;
   while (k < n) {
     const auto c = static_cast<unsigned char>(text_[k]);
     const uint32_t w = c >= 0xF0 ? 2 : 1;
@@ -156,8 +210,8 @@ Position SourceText::position(uint32_t offset) const {
   Position p;
   p.line = line_of(offset);
   p.offset = utf16_offset(offset);
-  const uint32_t start = line_start(p.line);
-  p.column = p.offset - utf16_offset(start) + 1;
+  const uint32_t start_units = ascii_ ? line_start(p.line) + (bom_ ? 1 : 0) : line_units_[p.line - 1];
+  p.column = p.offset - start_units + 1;
   if (p.line == 1 && bom_) p.column += 1;
   return p;
 }

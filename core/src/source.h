@@ -58,7 +58,9 @@ class SourceText {
   bool bom_ = false;
   std::vector<SourceRange> replaced_;
   std::vector<uint32_t> line_starts_;
+  bool ascii_ = true;                  // all ASCII: a byte is a UTF-16 unit, no checkpoints
   std::vector<uint32_t> checkpoints_;  // UTF-16 offset at every kCheckpoint bytes
+  std::vector<uint32_t> line_units_;   // UTF-16 offset of every line start (unless ascii_)
 };
 
 /// Number of UTF-16 code units in valid UTF-8 text.

@@ -58,3 +58,78 @@ TEST_CASE("long lines keep exact offsets past checkpoints", "[source]") {
   CHECK(z.column == 2001);
   CHECK(s.byte_offset(2000) == 4000);
 }
+
+namespace {
+
+// One piece of generated input: its bytes, and what normalisation turns them into.
+struct Piece {
+  std::string_view raw;
+  std::string_view normalised;
+};
+
+}  // namespace
+
+TEST_CASE("positions and normalisation agree with a character-by-character count", "[source]") {
+  // The constructor copies runs of plain bytes eight at a time and all-ASCII text skips the
+  // UTF-16 checkpoints: both paths must give what a walk over every character gives.
+  constexpr std::string_view kFffd = "\xEF\xBF\xBD";
+  const Piece pieces[] = {
+      {"a", "a"},
+      {"Word words ", "Word words "},
+      {"abcdefghijklmnopqrstuvwxyz0123456789", "abcdefghijklmnopqrstuvwxyz0123456789"},
+      {"\n", "\n"},
+      {"\r\n", "\r\n"},
+      {"\r", "\r"},
+      {"\xC3\xA9", "\xC3\xA9"},
+      {"\xE2\x80\x9C", "\xE2\x80\x9C"},
+      {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"},
+      {"\xFF", kFffd},
+      {std::string_view("\0", 1), kFffd},
+      {"\xE2\x80", kFffd},
+  };
+  uint32_t seed = 12345;
+  const auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 400; ++round) {
+    const bool bom = round % 5 == 0;
+    const bool ascii_only = round % 3 == 0;
+    std::string raw = bom ? "\xEF\xBB\xBF" : "";
+    std::string expected;
+    const int count = static_cast<int>(next() % 60);
+    for (int k = 0; k < count; ++k) {
+      const Piece& p = pieces[next() % (ascii_only ? 6 : std::size(pieces))];
+      raw += p.raw;
+      expected += p.normalised;
+    }
+    const SourceText s(raw);
+    INFO("round " << round);
+    REQUIRE(s.text() == expected);
+    CHECK(s.had_bom() == bom);
+    // Walk the characters: line, UTF-16 column and UTF-16 offset of every character start.
+    uint32_t line = 1, column = bom ? 2 : 1, units = bom ? 1 : 0;
+    const auto n = static_cast<uint32_t>(expected.size());
+    for (uint32_t k = 0; k < n;) {
+      const auto c = static_cast<unsigned char>(expected[k]);
+      const galley::detail::Position p = s.position(k);
+      REQUIRE(p.line == line);
+      REQUIRE(p.column == column);
+      REQUIRE(p.offset == units);
+      REQUIRE(s.utf16_offset(k) == units);
+      REQUIRE(s.byte_offset(units) == k);
+      const uint32_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      const uint32_t width = len == 4 ? 2 : 1;
+      units += width;
+      column += width;
+      const bool crlf = c == '\r' && k + 1 < n && expected[k + 1] == '\n';
+      if ((c == '\n' || (c == '\r' && !crlf)) && k + 1 < n) {
+        ++line;
+        column = 1;
+      }
+      k += len;
+    }
+    CHECK(s.utf16_length() == units);
+    CHECK(s.line_count() == line);
+  }
+}

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "text_util.h"
 
@@ -17,6 +18,39 @@ constexpr bool html_special(unsigned char c) {
 }
 
 constexpr char kHexUpper[] = "0123456789ABCDEF";
+
+// Eight bytes at a time: the escapers skip whole words that hold no byte they must look at.
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHigh = 0x8080808080808080ull;
+
+inline uint64_t load8(const char* p) {
+  uint64_t x;
+  std::memcpy(&x, p, sizeof x);
+  return x;
+}
+
+// Non-zero when a byte of `x` equals `c`.
+constexpr uint64_t has_byte(uint64_t x, unsigned char c) {
+  const uint64_t y = x ^ (kOnes * c);
+  return (y - kOnes) & ~y & kHigh;
+}
+
+// Whether none of the eight bytes needs HTML escaping.
+inline bool html_plain8(const char* p) {
+  const uint64_t x = load8(p);
+  return (has_byte(x, '&') | has_byte(x, '<') | has_byte(x, '>') | has_byte(x, '"')) == 0;
+}
+
+// Whether none of the eight bytes needs a look in a JSON string: a control character, a
+// quotation mark, a backslash, a non-ASCII byte (U+2028/U+2029 are escaped) or, in HTML-safe
+// mode, < > &.
+inline bool json_plain8(const char* p, bool html_safe) {
+  const uint64_t x = load8(p);
+  uint64_t look = (x & kHigh) | ((x - kOnes * 0x20) & ~x & kHigh) | has_byte(x, '"') |
+                  has_byte(x, '\\');
+  if (html_safe) look |= has_byte(x, '<') | has_byte(x, '>') | has_byte(x, '&');
+  return look == 0;
+}
 
 bool is_hex(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -173,6 +207,8 @@ void escape_html(std::string& out, std::string_view s) {
   size_t start = 0;
   const size_t n = s.size();
   for (size_t i = 0; i < n; ++i) {
+    while (i + 8 <= n && html_plain8(s.data() + i)) i += 8;
+    if (i >= n) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (!html_special(c)) continue;
     out.append(s.data() + start, i - start);
@@ -341,6 +377,8 @@ void append_json_chars(std::string& out, std::string_view s, bool html_safe) {
   }();
   const unsigned char mask = html_safe ? 7 : 5;
   for (size_t i = 0; i < n; ++i) {
+    while (i + 8 <= n && json_plain8(s.data() + i, html_safe)) i += 8;
+    if (i >= n) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if ((kClass[c] & mask) == 0) continue;
     const bool special = kClass[c] != 4;

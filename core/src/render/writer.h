@@ -49,8 +49,32 @@ class JsonWriter {
   void end_array();
   /// Writes a key (inside an object); the next call writes its value.
   void key(std::string_view k);
+  /// Writes a key given as a string literal, which must need no escaping (every key of
+  /// Galley's outputs is an ASCII name): one append instead of an escaping pass.
+  template <size_t N>
+  void key(const char (&k)[N]) {
+    before_value();
+    char buf[N + 3];
+    buf[0] = '"';
+    for (size_t i = 0; i + 1 < N; ++i) buf[i + 1] = k[i];
+    buf[N] = '"';
+    buf[N + 1] = ':';
+    buf[N + 2] = ' ';
+    out_.append(buf, pretty_ ? N + 3 : N + 2);
+    after_key_ = true;
+  }
   /// Writes a string value.
   void string(std::string_view s);
+  /// Writes a string literal that needs no escaping (type names, enum values) in one append.
+  template <size_t N>
+  void string(const char (&s)[N]) {
+    before_value();
+    char buf[N + 1];
+    buf[0] = '"';
+    for (size_t i = 0; i + 1 < N; ++i) buf[i + 1] = s[i];
+    buf[N] = '"';
+    out_.append(buf, N + 1);
+  }
   /// Writes the plain text of inlines as a string value, without a temporary string.
   void plain_text(const Inlines& inlines);
   /// Writes a number; whole numbers without a fraction, non-finite ones as null.
