@@ -94,7 +94,8 @@ char32_t decode_utf8_multibyte(std::string_view s, size_t& i) {
 char32_t decode_utf8_before(std::string_view s, size_t& i) {
   if (i == 0) return 0;
   size_t start = i - 1;
-  while (start > 0 && i - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  while (start > 0 && i - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+    --start;
   size_t k = start;
   const char32_t cp = decode_utf8(s, k);
   if (k != i) {
@@ -126,9 +127,9 @@ void append_utf8(std::string& out, char32_t c) {
 bool is_word_char_beyond_ascii(char32_t c) {
   if (c < 0x80) return is_word_char(c);
   if (c == 0xD7 || c == 0xF7) return false;
-  return (c >= 0xC0 && c <= 0x24F) ||   // Latin-1 letters, Latin Extended-A/B
-         (c >= 0x370 && c <= 0x3FF) ||  // Greek
-         (c >= 0x400 && c <= 0x52F) ||  // Cyrillic
+  return (c >= 0xC0 && c <= 0x24F) ||     // Latin-1 letters, Latin Extended-A/B
+         (c >= 0x370 && c <= 0x3FF) ||    // Greek
+         (c >= 0x400 && c <= 0x52F) ||    // Cyrillic
          (c >= 0x1E00 && c <= 0x1EFF) ||  // Latin Extended Additional
          (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK
          (c >= 0x3040 && c <= 0x30FF) ||  // Kana
@@ -145,52 +146,15 @@ bool is_upper(char32_t c) {
   return false;
 }
 
-namespace {
-
-// Apostrophes and hyphens that stay inside a word: ' ’ - ‑ (U+2011) and ‐ (U+2010).
-bool is_word_joiner(char32_t c) {
-  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011;
-}
-
-template <typename F>
-void for_each_word(std::string_view s, F&& f) {
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t start = i;
-    const char32_t c = decode_utf8(s, i);
-    if (!is_word_char(c)) continue;
-    size_t end = i;
-    while (i < s.size()) {
-      size_t k = i;
-      const char32_t d = decode_utf8(s, k);
-      if (is_word_char(d)) {
-        i = end = k;
-        continue;
-      }
-      if (is_word_joiner(d) && k < s.size()) {
-        size_t m = k;
-        if (is_word_char(decode_utf8(s, m))) {
-          i = end = m;
-          continue;
-        }
-      }
-      break;
-    }
-    f(s.substr(start, end - start));
-  }
-}
-
-}  // namespace
-
 uint32_t count_words(std::string_view s) {
   uint32_t n = 0;
-  for_each_word(s, [&](std::string_view) { ++n; });
+  for_each_word(s, [&](size_t, size_t) { ++n; });
   return n;
 }
 
 std::vector<std::string_view> words(std::string_view s) {
   std::vector<std::string_view> out;
-  for_each_word(s, [&](std::string_view w) { out.push_back(w); });
+  for_each_word(s, [&](size_t b, size_t e) { out.push_back(s.substr(b, e - b)); });
   return out;
 }
 
@@ -244,6 +208,10 @@ std::string plain_text(const Block& block) {
   block_plain_into(block, out);
   return out;
 }
+
+void append_plain_text(const Inlines& inlines, std::string& out) { plain_into(inlines, out); }
+
+void append_plain_text(const Block& block, std::string& out) { block_plain_into(block, out); }
 
 std::string slugify(std::string_view s) {
   std::string out;

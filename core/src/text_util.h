@@ -59,6 +59,62 @@ inline bool is_unicode_space(char32_t c) {
          c == 0x3000;
 }
 
+/// Byte classes of ASCII for word scanning: 0 other, 1 letter or digit, 2 word joiner (' -).
+inline constexpr uint8_t kAsciiWordClass[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0};
+
+/// Apostrophes and hyphens that stay inside a word: ' ’ - ‑ (U+2011) and ‐ (U+2010).
+inline bool is_word_joiner(char32_t c) {
+  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/// Calls f(begin, end) for every word of `s` (see count_words), in order. ASCII bytes take a
+/// table look-up; other code points are decoded.
+template <typename F>
+void for_each_word(std::string_view s, F&& f) {
+  const size_t size = s.size();
+  size_t i = 0;
+  while (i < size) {
+    const size_t start = i;
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      if (kAsciiWordClass[b] != 1) continue;
+    } else if (!is_word_char(decode_utf8_multibyte(s, i))) {
+      continue;
+    }
+    size_t end = i;
+    while (i < size) {
+      const auto d = static_cast<unsigned char>(s[i]);
+      size_t k = i;
+      if (d < 0x80) {
+        const uint8_t cls = kAsciiWordClass[d];
+        if (cls == 1) {
+          end = ++i;
+          continue;
+        }
+        if (cls != 2) break;
+        k = i + 1;
+      } else {
+        const char32_t c = decode_utf8_multibyte(s, k);
+        if (is_word_char(c)) {
+          i = end = k;
+          continue;
+        }
+        if (!is_word_joiner(c)) break;
+      }
+      if (k >= size) break;
+      size_t m = k;
+      if (!is_word_char(decode_utf8(s, m))) break;
+      i = end = m;
+    }
+    f(start, end);
+  }
+}
+
 /// Counts words: runs of letters and digits, with inner apostrophes and hyphens.
 uint32_t count_words(std::string_view s);
 /// Splits text into words (same definition as count_words).
@@ -66,6 +122,10 @@ std::vector<std::string_view> words(std::string_view s);
 
 /// Plain text of inlines: text and code literals, image alt text, breaks as spaces.
 std::string plain_text(const Inlines& inlines);
+/// Appends the plain text of inlines (see plain_text) to `out`.
+void append_plain_text(const Inlines& inlines, std::string& out);
+/// Appends the plain text of a block (see plain_text) to `out`.
+void append_plain_text(const Block& block, std::string& out);
 /// Plain text of a block and its children, paragraphs separated by "\n".
 std::string plain_text(const Block& block);
 

@@ -45,12 +45,12 @@ std::optional<BioOpening> bio_opening(std::string_view text) {
   if (!looks_like_person(tokens, text, *name)) return std::nullopt;
   size_t k = name->last + 1;
   if (k >= tokens.size() || !tokens[k].word) return std::nullopt;
-  const std::string verb = folded(tokens[k], text);
+  const Folded verb = folded(tokens[k], text);
   if (verb != "is" && verb != "ist" && verb != "est" && verb != "was" && verb != "war")
     return std::nullopt;
   ++k;
   if (k < tokens.size() && tokens[k].word) {
-    const std::string art = folded(tokens[k], text);
+    const Folded art = folded(tokens[k], text);
     if (art == "a" || art == "an" || art == "the" || art == "one" || art == "ein" ||
         art == "eine" || art == "un" || art == "une" || art == "l'") {
       ++k;
@@ -61,11 +61,11 @@ std::optional<BioOpening> bio_opening(std::string_view text) {
   b.name_begin = tokens[name->first].begin;
   b.name_end = tokens[name->last].end;
   for (size_t n = name->first; n <= name->last; ++n)
-    b.name_words.push_back(folded(tokens[n], text));
+    b.name_words.emplace_back(folded(tokens[n], text).view());
   size_t role_begin = k, role_end = k;
   for (size_t r = k; r < tokens.size() && r < k + kMaxRoleWords; ++r) {
     if (!tokens[r].word) break;
-    const std::string f = folded(tokens[r], text);
+    const std::string f(folded(tokens[r], text).view());
     if (stops_role(f)) break;
     if (f.size() > 6 && f.compare(f.size() - 6, 6, "-based") == 0) {
       if (role_begin == r) role_begin = r + 1;  // "Texas-based journalist" → "journalist"

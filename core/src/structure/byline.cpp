@@ -27,7 +27,7 @@ size_t by_opening(std::string_view s) {
 
 bool separator(const Token& t, std::string_view text) {
   if (t.word) {
-    const std::string f = folded(t, text);
+    const Folded f = folded(t, text);
     return f == "and" || f == "und" || f == "et";
   }
   return t.cp == ',' || t.cp == '&';

@@ -153,23 +153,68 @@ const WordList& credits_openings() {
 
 }  // namespace
 
-std::string fold(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+namespace {
+
+// fold()'s loop, writing through `put(byte)`; returns nothing, the caller trims the end.
+// ASCII takes the short path (letters lowered, tab and line ends to spaces).
+template <typename Put>
+void fold_each(std::string_view text, Put&& put) {
   size_t i = 0;
   bool space = true;  // drops leading spaces
   while (i < text.size()) {
-    const char32_t c = fold_char(detail::decode_utf8(text, i));
+    const auto b = static_cast<unsigned char>(text[i]);
+    char32_t c;
+    if (b < 0x80) {
+      ++i;
+      c = b >= 'A' && b <= 'Z' ? b + 32 : (b == '\t' || b == '\n' || b == '\r') ? ' ' : b;
+    } else {
+      c = fold_char(detail::decode_utf8_multibyte(text, i));
+    }
     if (c == ' ') {
-      if (!space) out += ' ';
+      if (!space) put(' ');
       space = true;
       continue;
     }
     space = false;
-    detail::append_utf8(out, c);
+    if (c < 0x80) {
+      put(static_cast<char>(c));
+    } else if (c < 0x800) {
+      put(static_cast<char>(0xC0 | (c >> 6)));
+      put(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      put(static_cast<char>(0xE0 | (c >> 12)));
+      put(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      put(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      put(static_cast<char>(0xF0 | (c >> 18)));
+      put(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      put(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      put(static_cast<char>(0x80 | (c & 0x3F)));
+    }
   }
+}
+
+}  // namespace
+
+std::string fold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  fold_each(text, [&](char c) { out += c; });
   while (!out.empty() && (out.back() == ' ' || out.back() == ':')) out.pop_back();
   return out;
+}
+
+Folded::Folded(std::string_view text) {
+  // A code point of n bytes folds to at most 3 bytes per input byte (an invalid byte to U+FFFD).
+  if (text.size() * 3 > kSmall) {
+    heap_ = true;
+    big_ = fold(text);
+    return;
+  }
+  uint32_t n = 0;
+  fold_each(text, [&](char c) { small_[n++] = c; });
+  while (n > 0 && (small_[n - 1] == ' ' || small_[n - 1] == ':')) --n;
+  size_ = n;
 }
 
 Label label_of(std::string_view text, const Labels& extra) {

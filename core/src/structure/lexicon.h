@@ -2,6 +2,7 @@
 // titles, role nouns, and the folding that makes comparisons case- and quote-insensitive.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,29 @@ enum class Label : uint8_t { none, takeaways, credits, author };
 /// Lower-cases (ASCII, Latin-1, Latin Extended-A), maps ’ to ', NBSP to space, collapses
 /// spaces and trims spaces and a final ':' — the form labels and word lists are compared in.
 std::string fold(std::string_view text);
+
+/// fold() of a text, kept in a small buffer when it fits (a word, a name): no heap allocation
+/// for the look-ups the recognisers make per token. Neither copied nor moved: make it in place.
+class Folded {
+ public:
+  /// Folds `text`.
+  explicit Folded(std::string_view text);
+  Folded(const Folded&) = delete;
+  Folded& operator=(const Folded&) = delete;
+  /// The folded text.
+  std::string_view view() const {
+    return heap_ ? std::string_view(big_) : std::string_view(small_, size_);
+  }
+  operator std::string_view() const { return view(); }
+  friend bool operator==(const Folded& a, std::string_view b) { return a.view() == b; }
+
+ private:
+  static constexpr size_t kSmall = 60;
+  char small_[kSmall];
+  uint32_t size_ = 0;
+  bool heap_ = false;
+  std::string big_;
+};
 
 /// Which part a heading-like text names ("Key Takeaways", "Reporters on the Ground",
 /// "Über die Autorin"), in any built-in language or in `extra`.

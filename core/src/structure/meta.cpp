@@ -36,19 +36,25 @@ int language_of_word(std::string_view folded) {
   return -1;
 }
 
-void sample_block(const Block& b, uint32_t& seen, uint32_t counts[3]) {
+// Samples the first kSampleWords words of the blocks; `text` is a buffer the calls share.
+void sample_block(const Block& b, uint32_t& seen, uint32_t counts[3], std::string& text) {
   if (seen >= kSampleWords) return;
   if (b.kind == BlockKind::code || b.kind == BlockKind::html) return;
-  // Named: words() returns views into it, and a temporary in the range expression would be
-  // gone before the loop body reads them.
-  const std::string text = detail::plain_text(b.inlines);
-  for (std::string_view w : detail::words(text)) {
-    if (++seen > kSampleWords) return;
-    if (w.size() > 5) continue;
-    const int l = language_of_word(fold(w));
+  text.clear();
+  detail::append_plain_text(b.inlines, text);
+  bool full = false;
+  detail::for_each_word(text, [&](size_t begin, size_t end) {
+    if (full) return;
+    if (++seen > kSampleWords) {
+      full = true;
+      return;
+    }
+    if (end - begin > 5) return;
+    const int l = language_of_word(Folded(std::string_view(text).substr(begin, end - begin)));
     if (l >= 0) ++counts[l];
-  }
-  for (const Block& c : b.children) sample_block(c, seen, counts);
+  });
+  if (full) return;
+  for (const Block& c : b.children) sample_block(c, seen, counts, text);
 }
 
 }  // namespace
@@ -74,7 +80,8 @@ void recognise_meta(Work& w) {
   }
   uint32_t counts[3] = {0, 0, 0};
   uint32_t seen = 0;
-  for (const Block& b : w.blocks) sample_block(b, seen, counts);
+  std::string text;
+  for (const Block& b : w.blocks) sample_block(b, seen, counts, text);
   static const char* const kCodes[] = {"en", "de", "fr"};
   int best = 0;
   for (int l = 1; l < 3; ++l) {

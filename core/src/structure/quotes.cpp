@@ -155,8 +155,6 @@ class QuoteFinder {
     const detail::TextMap map(inlines);
     const std::string_view text = map.text();
     const std::vector<Token> tokens = tokenize(text);
-    const std::vector<uint32_t> starts = sentence_starts(tokens, text);
-    starts_ = &starts;
     std::vector<SourceRange> code;
     uint32_t pos = 0;
     code_spans(inlines, pos, code);
@@ -191,8 +189,14 @@ class QuoteFinder {
     }
     if (open != kNone) pairs.emplace_back(open, kNone);
 
+    // Sentences matter only to quotations and to a paragraph that ends with a colon.
+    const bool colon = !tokens.empty() && !tokens.back().word && tokens.back().cp == ':';
+    std::vector<uint32_t> starts;
+    if (!pairs.empty() || colon) starts = sentence_starts(tokens, text);
+    starts_ = &starts;
     for (const auto& [o, cl] : pairs) quote(tokens, text, map, o, cl, continues && o == 0);
     intro_ = introduction(tokens, text, map);
+    starts_ = nullptr;
   }
 
   void block_unit(const Block& b) {
@@ -292,7 +296,7 @@ class QuoteFinder {
 
   bool verb(const std::vector<Token>& tokens, std::string_view text, size_t i) const {
     if (i >= tokens.size() || !tokens[i].word) return false;
-    const std::string f = folded(tokens[i], text);
+    const Folded f = folded(tokens[i], text);
     if (f == "so" && !german_) return false;
     return is_speech_verb(f);
   }
@@ -386,7 +390,7 @@ class QuoteFinder {
         // spokesman Dmitry Peskov", "said the Kremlin's spokesman Dmitry Peskov".
         for (size_t j = v + 1; j < limit && j < v + 8; ++j) {
           if (!tokens[j].word) break;
-          const std::string w = folded(tokens[j], text);
+          const Folded w = folded(tokens[j], text);
           if (!tokens[j].upper) {
             if (is_title_word(w) || (j == v + 1 && (w == "the" || w == "a"))) continue;
             break;
@@ -428,7 +432,7 @@ class QuoteFinder {
                    const char* pronoun_reason, float confidence) const {
     for (size_t v = to; v-- > from;) {
       if (!tokens[v].word) continue;
-      const std::string f = folded(tokens[v], text);
+      const Folded f = folded(tokens[v], text);
       if (is_source_preposition(f)) {
         size_t m = v + 1;
         if (m < to && folded(tokens[m], text) == "to") ++m;

@@ -77,14 +77,22 @@ SourceRange text_range(const Inlines& inlines, uint32_t b, uint32_t e) {
 
 void count_words(Article& a) {
   uint32_t n = 0;
+  std::string text;  // one buffer for every part's plain text
   const auto part = [&](const TextPart& p) {
-    n += detail::count_words(detail::plain_text(p.inlines));
+    text.clear();
+    detail::append_plain_text(p.inlines, text);
+    n += detail::count_words(text);
+  };
+  const auto block_words = [&](const Block& b) {
+    text.clear();
+    detail::append_plain_text(b, text);
+    return detail::count_words(text);
   };
   if (a.headline) part(*a.headline);
   if (a.dek) part(*a.dek);
   for (const Section& s : a.sections) {
     if (s.heading) part(*s.heading);
-    for (const Block& b : s.blocks) n += words_in(b);
+    for (const Block& b : s.blocks) n += block_words(b);
   }
   if (a.takeaways) {
     part(a.takeaways->heading);
@@ -96,7 +104,7 @@ void count_words(Article& a) {
   }
   if (a.author_box) {
     if (a.author_box->heading) part(*a.author_box->heading);
-    for (const Block& b : a.author_box->bio) n += words_in(b);
+    for (const Block& b : a.author_box->bio) n += block_words(b);
   }
   a.meta.word_count = n;
   a.meta.reading_minutes = std::ceil(n / 238.0 * 10.0) / 10.0;

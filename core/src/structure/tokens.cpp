@@ -30,17 +30,56 @@ bool is_closing_quote(char32_t c) {
   return c == 0x201D || c == '"' || c == 0x201C || c == 0xBB || c == 0xAB;
 }
 
+namespace {
+
+// Classes of ASCII bytes for the tokenizer.
+enum AsciiClass : uint8_t { kOther, kSpace, kDigit, kLower, kUpper, kJoiner };
+
+struct AsciiTable {
+  uint8_t of[128];
+};
+
+constexpr AsciiTable ascii_table() {
+  AsciiTable t{};
+  for (int c = 0; c < 128; ++c) {
+    uint8_t v = kOther;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') v = kSpace;
+    if (c >= '0' && c <= '9') v = kDigit;
+    if (c >= 'a' && c <= 'z') v = kLower;
+    if (c >= 'A' && c <= 'Z') v = kUpper;
+    if (c == '\'' || c == '-') v = kJoiner;
+    t.of[c] = v;
+  }
+  return t;
+}
+
+constexpr AsciiTable kAscii = ascii_table();
+
+}  // namespace
+
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
   out.reserve(s.size() / 5 + 4);
+  const size_t size = s.size();
   size_t i = 0;
   bool space = true;
-  while (i < s.size()) {
+  while (i < size) {
     const size_t start = i;
-    const char32_t c = detail::decode_utf8(s, i);
-    if (detail::is_unicode_space(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = true;
-      continue;
+    const auto b = static_cast<unsigned char>(s[i]);
+    char32_t c;
+    if (b < 0x80) {
+      ++i;
+      c = b;
+      if (kAscii.of[b] == kSpace) {
+        space = true;
+        continue;
+      }
+    } else {
+      c = detail::decode_utf8_multibyte(s, i);
+      if (detail::is_unicode_space(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        space = true;
+        continue;
+      }
     }
     Token t;
     t.begin = static_cast<uint32_t>(start);
@@ -56,33 +95,44 @@ std::vector<Token> tokenize(std::string_view s) {
     t.upper = detail::is_upper(c);
     size_t letters = is_letter(c) ? 1 : 0, lowers = is_lower(c) ? 1 : 0, chars = 1;
     size_t end = i;
-    while (i < s.size()) {
+    while (i < size) {
+      const auto d = static_cast<unsigned char>(s[i]);
       size_t k = i;
-      const char32_t d = detail::decode_utf8(s, k);
-      if (detail::is_word_char(d)) {
-        letters += is_letter(d) ? 1 : 0;
-        lowers += is_lower(d) ? 1 : 0;
-        ++chars;
-        i = end = k;
-        continue;
-      }
-      if (is_joiner(d) && k < s.size()) {
-        size_t m = k;
-        if (detail::is_word_char(detail::decode_utf8(s, m))) {
-          i = end = k;
+      if (d < 0x80) {
+        const uint8_t cls = kAscii.of[d];
+        if (cls == kDigit || cls == kLower || cls == kUpper) {
+          letters += cls != kDigit ? 1 : 0;
+          lowers += cls == kLower ? 1 : 0;
           ++chars;
+          end = ++i;
           continue;
         }
+        if (cls != kJoiner) break;
+        k = i + 1;
+      } else {
+        const char32_t e = detail::decode_utf8_multibyte(s, k);
+        if (detail::is_word_char(e)) {
+          letters += is_letter(e) ? 1 : 0;
+          lowers += is_lower(e) ? 1 : 0;
+          ++chars;
+          i = end = k;
+          continue;
+        }
+        if (!is_joiner(e)) break;
       }
-      break;
+      if (k >= size) break;
+      size_t m = k;
+      if (!detail::is_word_char(detail::decode_utf8(s, m))) break;
+      i = end = k;
+      ++chars;
     }
     // An initial ("J.") or letters separated by dots ("U.S.", "a.m.") is one token.
-    if (chars == 1 && is_letter(c) && end < s.size() && s[end] == '.') {
+    if (chars == 1 && is_letter(c) && end < size && s[end] == '.') {
       size_t k = end + 1, pieces = 1, last = end + 1;
-      while (k < s.size()) {
+      while (k < size) {
         size_t m = k;
         const char32_t d = detail::decode_utf8(s, m);
-        if (!is_letter(d) || m >= s.size() || s[m] != '.') break;
+        if (!is_letter(d) || m >= size || s[m] != '.') break;
         ++pieces;
         last = k = m + 1;
       }
@@ -102,8 +152,8 @@ std::vector<Token> tokenize(std::string_view s) {
   return out;
 }
 
-std::string folded(const Token& t, std::string_view text) {
-  return fold(text.substr(t.begin, t.end - t.begin));
+Folded folded(const Token& t, std::string_view text) {
+  return Folded(text.substr(t.begin, t.end - t.begin));
 }
 
 bool ends_sentence_at(const std::vector<Token>& tokens, std::string_view text, size_t i) {
@@ -111,8 +161,7 @@ bool ends_sentence_at(const std::vector<Token>& tokens, std::string_view text, s
   if (t.word) return false;
   if (t.cp != '.' && t.cp != '!' && t.cp != '?' && t.cp != 0x2026) return false;
   if (t.cp == '.' && i > 0 && tokens[i - 1].word && !t.space_before) {
-    const std::string w = folded(tokens[i - 1], text);
-    if (is_abbreviation(w)) return false;
+    if (is_abbreviation(folded(tokens[i - 1], text))) return false;
   }
   size_t j = i + 1;
   while (j < tokens.size() && !tokens[j].word &&
@@ -159,7 +208,7 @@ std::optional<NameSpan> trim_run(const std::vector<Token>& tokens, std::string_v
   size_t start = b;
   // The last word is always kept: surnames such as Green, King or White are also titles.
   for (size_t k = b; k < e; ++k) {
-    const std::string w = folded(tokens[k], text);
+    const Folded w = folded(tokens[k], text);
     if (is_title_word(w) || (k == start && is_name_stopword(w))) start = k + 1;
   }
   while (start <= e && !tokens[start].upper) ++start;
@@ -201,7 +250,7 @@ std::optional<NameSpan> name_starting_at(const std::vector<Token>& tokens, std::
 bool looks_like_person(const std::vector<Token>& tokens, std::string_view text, NameSpan n) {
   if (n.last - n.first + 1 > 4) return false;
   for (size_t k = n.first; k <= n.last; ++k) {
-    const std::string w = folded(tokens[k], text);
+    const Folded w = folded(tokens[k], text);
     if (k > n.first && is_name_particle(w)) continue;  // "Yannick Le Bihan", "Pietro De Cristofaro"
     if (is_organisation_word(w) || is_name_stopword(w) || is_title_word(w) || is_date_word(w))
       return false;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "structure/lexicon.h"
+
 namespace galley::structure {
 
 /// A word or one punctuation mark of a text.
@@ -27,7 +29,7 @@ struct Token {
 std::vector<Token> tokenize(std::string_view text);
 
 /// The folded form (see fold()) of a token's text.
-std::string folded(const Token& token, std::string_view text);
+Folded folded(const Token& token, std::string_view text);
 
 /// Whether sentence-final punctuation at token `i` ends a sentence (not "Mr." or "U.S."),
 /// looking past closing quotes and brackets.
