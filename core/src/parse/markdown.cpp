@@ -171,6 +171,9 @@ class Converter {
       return;
     }
     ++block_depth_;
+    size_t count = 0;
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) ++count;
+    b.children.reserve(count);
     for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
       b.children.push_back(convert_block(c));
     }
