@@ -1,9 +1,83 @@
 // Front matter: YAML (---, read with libyaml) or TOML (+++, read with toml++) at the start of
 // the source, mapped to the article's fields, with every key kept as JSON.
+#include <cerrno>
+#include <cfloat>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+// toml++ converts numbers with <charconv> where the standard library has it, and with
+// std::stringstream where it does not. Emscripten's libc++ 13 has the integer conversions but
+// not the floating-point ones, and a single stream links all of iostreams and the locale facets
+// into the wasm (about 85 KB). There, toml++ gets the floating-point conversions it names, made
+// from the C library as libstdc++ 12 makes its own: strtod in the C locale (overflow and
+// underflow to zero are result_out_of_range) and snprintf (the shortest "%.*g" that reads back
+// exactly). The parser passes them only digits, '.', 'e' and an exponent sign, which it has
+// checked itself; the formatting overloads serve toml++'s printer, which Galley does not call.
+#if defined(__EMSCRIPTEN__) && defined(_LIBCPP_VERSION) && _LIBCPP_VERSION < 14000
+#define TOML_INT_CHARCONV 1
+#define TOML_FLOAT_CHARCONV 1
+namespace galley::parse::toml_charconv {
+
+inline std::to_chars_result print(char* first, char* last, const char* format, int precision, double value) {
+  char buf[512];
+  const int n = std::snprintf(buf, sizeof buf, format, precision, value);
+  if (n < 0 || n >= static_cast<int>(sizeof buf) || n > last - first) return {last, std::errc::value_too_large};
+  std::memcpy(first, buf, static_cast<size_t>(n));
+  return {first + n, std::errc{}};
+}
+
+template <typename T>
+std::to_chars_result shortest(char* first, char* last, T value) {
+  char buf[40];
+  int precision = 1;
+  for (; precision < 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, static_cast<double>(value));
+    if (static_cast<T>(std::strtod(buf, nullptr)) == value) break;
+  }
+  return print(first, last, "%.*g", precision, static_cast<double>(value));
+}
+
+}  // namespace galley::parse::toml_charconv
+
+namespace std {
+inline from_chars_result from_chars(const char* first, const char* last, double& value) {
+  const std::string copy(first, last);
+  char* end = nullptr;
+  errno = 0;
+  const double v = std::strtod(copy.c_str(), &end);
+  if (end == copy.c_str()) return {first, errc::invalid_argument};
+  const char* ptr = first + (end - copy.c_str());
+  // Like libstdc++: a subnormal result is a value; overflow, and underflow to zero, are not.
+  if (errno == ERANGE && (v == 0 || v > DBL_MAX || v < -DBL_MAX)) return {ptr, errc::result_out_of_range};
+  value = v;
+  return {ptr, errc{}};
+}
+inline to_chars_result to_chars(char* first, char* last, double value) {
+  return galley::parse::toml_charconv::shortest(first, last, value);
+}
+inline to_chars_result to_chars(char* first, char* last, float value) {
+  return galley::parse::toml_charconv::shortest(first, last, value);
+}
+inline to_chars_result to_chars(char* first, char* last, double value, chars_format format, int precision = -1) {
+  const char* spec = format == chars_format::hex          ? "%.*a"
+                     : format == chars_format::fixed      ? "%.*f"
+                     : format == chars_format::scientific ? "%.*e"
+                                                          : "%.*g";
+  if (precision < 0 && format != chars_format::hex) return to_chars(first, last, value);
+  return galley::parse::toml_charconv::print(first, last, spec, precision < 0 ? 13 : precision, value);
+}
+inline to_chars_result to_chars(char* first, char* last, float value, chars_format format, int precision = -1) {
+  return to_chars(first, last, static_cast<double>(value), format, precision);
+}
+}  // namespace std
+#endif
+
 #include <toml++/toml.h>
 #include <yaml.h>
 
-#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
