@@ -19,6 +19,102 @@ constexpr char32_t kRightGuillemet = 0xBB;  // »
 constexpr char32_t kLeftAngle = 0x2039;     // ‹
 constexpr char32_t kRightAngle = 0x203A;    // ›
 
+// A table of 256 flags, one per byte value.
+struct ByteSet {
+  bool has[256] = {};
+  constexpr bool operator[](unsigned char b) const { return has[b]; }
+};
+
+constexpr ByteSet byte_set(std::string_view bytes, bool ascii_words = false) {
+  ByteSet t;
+  for (const char c : bytes) t.has[static_cast<unsigned char>(c)] = true;
+  if (ascii_words) {
+    for (int c = 'a'; c <= 'z'; ++c) t.has[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) t.has[c] = true;
+    for (int c = '0'; c <= '9'; ++c) t.has[c] = true;
+  }
+  return t;
+}
+
+// ASCII letters and digits: detail::is_word_char below 0x80.
+constexpr ByteSet kAsciiWord = byte_set("", true);
+// The bytes split_sentences stops at: '.', '!', '?' and the lead byte of '…' (E2 80 A6).
+constexpr ByteSet kSentenceStop = byte_set(".!?\xE2");
+
+// ASCII bytes that are neither letters nor digits.
+constexpr ByteSet make_ascii_other() {
+  ByteSet t;
+  for (int c = 0; c < 0x80; ++c) t.has[c] = !kAsciiWord[static_cast<unsigned char>(c)];
+  return t;
+}
+constexpr ByteSet kAsciiOther = make_ascii_other();
+
+// The bytes scan_quotes stops at once text has been seen: '"' and every non-ASCII byte.
+constexpr ByteSet make_quote_stop() {
+  ByteSet t;
+  t.has[static_cast<unsigned char>('"')] = true;
+  for (int c = 0x80; c < 0x100; ++c) t.has[c] = true;
+  return t;
+}
+constexpr ByteSet kQuoteStop = make_quote_stop();
+
+// Calls f(begin, end) for every word of `s`, as detail::words() splits them: runs of letters
+// and digits with inner apostrophes and hyphens (' ’ - ‐ ‑). ASCII runs take a table look-up
+// per byte.
+template <typename F>
+void for_each_word(std::string_view s, F&& f) {
+  const size_t size = s.size();
+  size_t i = 0;
+  while (true) {
+    while (i < size && kAsciiOther[static_cast<unsigned char>(s[i])]) ++i;
+    if (i >= size) break;
+    const size_t start = i;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;  // an ASCII letter or digit
+    } else if (!detail::is_word_char(detail::decode_utf8_multibyte(s, i))) {
+      continue;
+    }
+    // The rest of the word; i stays one past its last character.
+    while (i < size) {
+      while (i < size && kAsciiWord[static_cast<unsigned char>(s[i])]) ++i;
+      if (i >= size) break;
+      const auto d = static_cast<unsigned char>(s[i]);
+      if (d < 0x80) {
+        if ((d == '\'' || d == '-') && i + 1 < size) {
+          size_t m = i + 1;
+          if (detail::is_word_char(detail::decode_utf8(s, m))) {
+            i = m;
+            continue;
+          }
+        }
+        break;
+      }
+      size_t k = i;
+      const char32_t c = detail::decode_utf8_multibyte(s, k);
+      if (detail::is_word_char(c)) {
+        i = k;
+        continue;
+      }
+      if ((c == 0x2019 || c == 0x2010 || c == 0x2011) && k < size) {
+        size_t m = k;
+        if (detail::is_word_char(detail::decode_utf8(s, m))) {
+          i = m;
+          continue;
+        }
+      }
+      break;
+    }
+    f(start, i);
+  }
+}
+
+// detail::count_words(s), counted in the same pass as the rules' other byte tests.
+uint32_t count_words_in(std::string_view s) {
+  uint32_t n = 0;
+  for_each_word(s, [&](size_t, size_t) { ++n; });
+  return n;
+}
+
 void add_code_spans(const Inlines& inlines, uint32_t& at, std::vector<TextSpan>& out) {
   for (const Inline& in : inlines) {
     switch (in.kind) {
@@ -161,8 +257,18 @@ QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip) 
     }
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80 && byte != '"') {
-      seen_text = seen_text || !detail::is_space(static_cast<char>(byte));
+      if (!seen_text) {
+        seen_text = !detail::is_space(static_cast<char>(byte));
+        ++i;
+        continue;
+      }
+      // Once text has been seen, only '"' and non-ASCII characters matter: run to the next
+      // one, or to the next code span.
+      const size_t limit = next_skip < skip.size()
+                               ? std::min<size_t>(skip[next_skip].begin, text.size())
+                               : text.size();
       ++i;
+      while (i < limit && !kQuoteStop[static_cast<unsigned char>(text[i])]) ++i;
       continue;
     }
     const size_t start = i;
@@ -243,8 +349,11 @@ QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip) 
     out.quoted.push_back({top_begin, static_cast<uint32_t>(text.size())});
     for (const Open& o : stack) out.unclosed.push_back(o.mark);
   }
-  std::sort(out.unclosed.begin(), out.unclosed.end(),
-            [](const QuoteMark& a, const QuoteMark& b) { return a.at < b.at; });
+  // Mostly in order already (each mark's offset is distinct, so any sort gives one order).
+  const auto before = [](const QuoteMark& a, const QuoteMark& b) { return a.at < b.at; };
+  if (!std::is_sorted(out.unclosed.begin(), out.unclosed.end(), before)) {
+    std::sort(out.unclosed.begin(), out.unclosed.end(), before);
+  }
   return out;
 }
 
@@ -271,8 +380,15 @@ bool is_abbreviation(std::string_view token) {
       "feb",  "aug",  "sept", "sep", "oct",  "nov", "dec", "mt",   "ft",   "ave",    "blvd",
       "fig",  "vol",  "pp",   "ca",  "cf",   "rev", "hon", "pres", "supt", "det",    "adm"};
   if (token.size() > 6) return false;
+  // The list is lower-case ASCII: compare with the token's ASCII letters lowered.
+  char lower[6];
+  for (size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view key(lower, token.size());
   for (std::string_view a : kList) {
-    if (detail::equals_ci(token, a)) return true;
+    if (a == key) return true;
   }
   return false;
 }
@@ -325,6 +441,12 @@ std::string_view first_word_at(std::string_view text, size_t at) {
 bool abbreviation_period(std::string_view text, size_t dot, size_t next) {
   size_t b = dot;
   while (b > 0) {
+    const auto x = static_cast<unsigned char>(text[b - 1]);
+    if (x < 0x80) {
+      if (!kAsciiWord[x] && x != '.') break;
+      --b;
+      continue;
+    }
     size_t k = b;
     const char32_t c = detail::decode_utf8_before(text, k);
     if (!detail::is_word_char(c) && c != '.') break;
@@ -365,11 +487,12 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
   };
   start = skip_space(0);
   size_t i = start;
-  while (i < text.size()) {
+  const size_t size = text.size();
+  while (i < size) {
     // Most bytes are neither '.', '!', '?' nor the lead byte of '…' (E2 80 A6).
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte != '.' && byte != '!' && byte != '?' && byte != 0xE2) {
+    if (!kSentenceStop[static_cast<unsigned char>(text[i])]) {
       ++i;
+      while (i < size && !kSentenceStop[static_cast<unsigned char>(text[i])]) ++i;
       continue;
     }
     const size_t here = i;
@@ -427,7 +550,7 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
       }
       const uint32_t gap_end = k < quoted.size() ? std::min(quoted[k].begin, s.end) : s.end;
       const std::string_view gap = text.substr(at, gap_end - at);
-      const uint32_t n = detail::count_words(gap);
+      const uint32_t n = count_words_in(gap);
       if (n > 0 && s.first.empty() && !s.starts_quoted) s.first = first_word_at(gap, 0);
       s.words += n;
       at = gap_end;
@@ -455,10 +578,18 @@ uint32_t count_chars(std::string_view s) {
 
 std::string normalise_words(std::string_view s) {
   std::string out;
-  for (std::string_view w : detail::words(s)) {
+  out.reserve(s.size());
+  for_each_word(s, [&](size_t begin, size_t end) {
+    const std::string_view w = s.substr(begin, end - begin);
     if (!out.empty()) out += ' ';
     size_t i = 0;
     while (i < w.size()) {
+      const auto b = static_cast<unsigned char>(w[i]);
+      if (b < 0x80) {
+        out += b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b);
+        ++i;
+        continue;
+      }
       const char32_t c = detail::decode_utf8(w, i);
       if (c == kRightSingle) {
         out += '\'';
@@ -470,7 +601,7 @@ std::string normalise_words(std::string_view s) {
         detail::append_utf8(out, c);
       }
     }
-  }
+  });
   return out;
 }
 
