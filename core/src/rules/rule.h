@@ -64,6 +64,25 @@ struct Prose {
   uint32_t words = 0;               ///< Words outside quotations.
 };
 
+/// A text node of a TextBlock as the typography rules scan it (see typography/rule_check.cpp).
+struct ProseNode {
+  uint32_t offset = 0;         ///< Where its text starts in the block's plain text.
+  const Inline* in = nullptr;  ///< The text node.
+  char32_t before = 0;         ///< The character before it in the block's plain text, or 0.
+  char32_t after = 0;          ///< The character after it, or 0.
+  uint32_t bytes = 0;          ///< Which bytes of interest its text holds (a bit set).
+};
+
+/// The text nodes of every block, built once per run by the first typography rule and read
+/// by the others.
+struct ProseNodes {
+  bool built = false;
+  std::vector<ProseNode> nodes;   ///< Every block's nodes, block after block.
+  std::vector<uint32_t> first;    ///< Block k's nodes are [first[k], first[k + 1]).
+  std::vector<uint8_t> straight;  ///< Whether a straight ' or " is in one of block k's
+                                  ///< nodes or just after one.
+};
+
 /// Facts the pipeline knows that rules report on.
 struct RunFacts {
   InputMode mode = InputMode::markdown;  ///< The mode used.
@@ -87,6 +106,8 @@ class Context {
   /// Quotations and sentences of texts()[index], built on first use and kept for the run,
   /// so that the rules that need them read each text once.
   const Prose& prose(size_t index) const;
+  /// The typography rules' index of text nodes, kept for the run (filled by its first user).
+  ProseNodes& prose_nodes() const { return prose_nodes_; }
 
   /// Options of the rule being checked, with the rule's defaults applied.
   bool flag(std::string_view name) const;
@@ -113,6 +134,7 @@ class Context {
   mutable std::vector<TextBlock> texts_;
   mutable std::vector<Prose> prose_;
   mutable std::vector<bool> prose_built_;
+  mutable ProseNodes prose_nodes_;
 };
 
 /// Where checks report findings. Ranges are bytes of the normalised source.

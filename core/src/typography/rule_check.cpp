@@ -121,33 +121,129 @@ bool all_blank(std::string_view text, uint32_t b, uint32_t e) {
   return true;
 }
 
+// Bits of ProseNode::bytes: what a node's text holds.
+enum Byte : uint32_t {
+  kHyphenByte = 1u << 0,    // '-'
+  kThreeDots = 1u << 1,     // "..."
+  kTwoSpaces = 1u << 2,     // "  "
+  kPercentByte = 1u << 3,   // '%'
+  kFrenchByte = 1u << 4,    // ';' '!' '?' ':'
+  kNbHyphenChar = 1u << 5,  // U+2011
+  kGuillemet = 1u << 6,     // « or »
+  kStraightByte = 1u << 7,  // '"' '\''
+  kLook = 1u << 8,          // a byte that may start one of the sequences above
+};
+
+struct ByteBits {
+  uint16_t bits[256] = {};
+};
+
+constexpr ByteBits make_byte_bits() {
+  ByteBits t;
+  t.bits[static_cast<unsigned char>('-')] = kHyphenByte;
+  t.bits[static_cast<unsigned char>('%')] = kPercentByte;
+  for (const char c : std::string_view(";!?:")) t.bits[static_cast<unsigned char>(c)] = kFrenchByte;
+  t.bits[static_cast<unsigned char>('"')] = kStraightByte;
+  t.bits[static_cast<unsigned char>('\'')] = kStraightByte;
+  t.bits[static_cast<unsigned char>('.')] = kLook;
+  t.bits[static_cast<unsigned char>(' ')] = kLook;
+  t.bits[0xE2] = kLook;
+  t.bits[0xC2] = kLook;
+  return t;
+}
+
+constexpr ByteBits kByteBits = make_byte_bits();
+
+// What `text` holds of the characters and sequences the typography kinds need, in one pass.
+uint32_t bytes_of(std::string_view text) {
+  uint32_t bits = 0;
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t bit = kByteBits.bits[static_cast<unsigned char>(text[i])];
+    if (bit == 0) continue;
+    if (bit != kLook) {
+      bits |= bit;
+      continue;
+    }
+    const std::string_view rest = text.substr(i);
+    if (rest.size() >= 2 && rest[0] == ' ' && rest[1] == ' ') {
+      bits |= kTwoSpaces;
+    } else if (rest.size() >= 3 && rest.compare(0, 3, "...") == 0) {
+      bits |= kThreeDots;
+    } else if (rest.size() >= 3 && rest.compare(0, 3, "\xE2\x80\x91") == 0) {
+      bits |= kNbHyphenChar;
+    } else if (rest.size() >= 2 &&
+               (rest.compare(0, 2, "\xC2\xAB") == 0 || rest.compare(0, 2, "\xC2\xBB") == 0)) {
+      bits |= kGuillemet;
+    }
+  }
+  return bits;
+}
+
+// The text nodes of every block, with the characters around them and the bytes they hold.
+void build_index(const rules::Context& context, rules::ProseNodes& index) {
+  index.built = true;
+  const std::vector<rules::TextBlock>& blocks = context.texts();
+  index.first.reserve(blocks.size() + 1);
+  index.straight.reserve(blocks.size());
+  std::vector<Node> nodes;
+  for (const rules::TextBlock& block : blocks) {
+    index.first.push_back(static_cast<uint32_t>(index.nodes.size()));
+    const std::string& text = block.map.text();
+    index.straight.push_back(0);
+    if (!block.inlines) continue;
+    uint8_t& straight = index.straight.back();
+    nodes.clear();
+    uint32_t offset = 0;
+    collect(*block.inlines, offset, true, nodes);
+    for (const Node& node : nodes) {
+      const uint32_t end = node.offset + static_cast<uint32_t>(node.in->text.size());
+      if (end > text.size()) break;  // the map and the inlines disagree: nothing to trust
+      rules::ProseNode n;
+      n.offset = node.offset;
+      n.in = node.in;
+      size_t k = node.offset;
+      n.before = node.offset > 0 ? detail::decode_utf8_before(text, k) : 0;
+      k = end;
+      n.after = end < text.size() ? detail::decode_utf8(text, k) : 0;
+      n.bytes = bytes_of(node.in->text);
+      // A quotation-mark edit needs a straight mark in a node or just after one.
+      if ((n.bytes & kStraightByte) != 0 || n.after == '"' || n.after == '\'') straight = 1;
+      index.nodes.push_back(n);
+    }
+  }
+  index.first.push_back(static_cast<uint32_t>(index.nodes.size()));
+}
+
 // Whether scan() with `kinds` can find anything in a text node: each kind but the quotation
 // marks needs a character that a quick search finds (a hyphen for a dash, "..." for an
-// ellipsis, two spaces for a double space, '%' in the node or just after it, ...). A node
-// without one is skipped; that leaves the findings unchanged, since only the quotation marks
-// carry state from node to node, and kinds with quotation marks are always scanned.
-bool may_edit(std::string_view text, char32_t after, unsigned kinds) {
+// ellipsis, two spaces for a double space, '%' in the node or just after it, ...); the
+// quotation marks need a straight ' or " in one of the block's nodes or just after one. A node
+// without one is skipped; that leaves the findings unchanged, since only the quotation marks carry
+// state from node to node, and in a block with a straight mark every node is scanned for them.
+bool may_edit(const rules::ProseNode& node, bool straight, unsigned kinds) {
   constexpr unsigned kChecked = kDashes | kNumberRanges | kNonbreakingHyphen | kEllipsis |
                                 kDoubleSpace | kSpaceBeforePercent | kFrenchSpacing;
-  if ((kinds & ~kChecked) != 0) return true;
-  constexpr std::string_view kNbHyphenU8 = "\xE2\x80\x91";
-  const auto has = [&](std::string_view needle) {
-    return text.find(needle) != std::string_view::npos;
-  };
-  if ((kinds & (kDashes | kNumberRanges)) != 0 && (has("-") || has(kNbHyphenU8))) return true;
-  if ((kinds & kNonbreakingHyphen) != 0 && has(kNbHyphenU8)) return true;
-  if ((kinds & kEllipsis) != 0 && has("...")) return true;
-  if ((kinds & kDoubleSpace) != 0 && has("  ")) return true;
-  if ((kinds & kSpaceBeforePercent) != 0 && (after == '%' || has("%"))) return true;
+  constexpr unsigned kMarks = kQuotes | kApostrophes;
+  if ((kinds & ~(kChecked | kMarks)) != 0) return true;
+  if ((kinds & kMarks) != 0 && straight) return true;
+  const char32_t after = node.after;
+  const uint32_t bytes = node.bytes;
+  if ((kinds & (kDashes | kNumberRanges)) != 0 && (bytes & (kHyphenByte | kNbHyphenChar)) != 0) {
+    return true;
+  }
+  if ((kinds & kNonbreakingHyphen) != 0 && (bytes & kNbHyphenChar) != 0) return true;
+  if ((kinds & kEllipsis) != 0 && (bytes & kThreeDots) != 0) return true;
+  if ((kinds & kDoubleSpace) != 0 && (bytes & kTwoSpaces) != 0) return true;
+  if ((kinds & kSpaceBeforePercent) != 0 && (after == '%' || (bytes & kPercentByte) != 0)) {
+    return true;
+  }
   if ((kinds & kFrenchSpacing) != 0) {
     if (after == ';' || after == '!' || after == '?' || after == ':' || after == 0xAB ||
         after == 0xBB) {
       return true;
     }
-    if (text.find_first_of(";!?:") != std::string_view::npos || has("\xC2\xAB") ||
-        has("\xC2\xBB")) {
-      return true;
-    }
+    if ((bytes & (kFrenchByte | kGuillemet)) != 0) return true;
   }
   return false;
 }
@@ -171,30 +267,27 @@ std::string_view rule_locale(const Article& article, const Options& options) {
 void check_prose(const Article& article, const rules::Context& context, rules::Sink& sink,
                  unsigned kinds, std::string (*message)(const Finding& finding), bool trim_marks) {
   const std::string_view locale = rule_locale(article, context.options());
-  std::vector<Node> nodes;
   std::vector<Edit> edits;
   std::unordered_set<uint64_t> reported;
   std::string expected;
-  for (const rules::TextBlock& block : context.texts()) {
-    if (!block.inlines) continue;
-    nodes.clear();
-    uint32_t offset = 0;
-    collect(*block.inlines, offset, true, nodes);
-    if (nodes.empty()) continue;
+  rules::ProseNodes& index = context.prose_nodes();
+  if (!index.built) build_index(context, index);
+  const std::vector<rules::TextBlock>& blocks = context.texts();
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const rules::TextBlock& block = blocks[b];
+    if (index.first[b] == index.first[b + 1]) continue;
     const std::string& text = block.map.text();
+    const bool straight = index.straight[b] != 0;
     // The edits of the whole block, in plain-text offsets.
     edits.clear();
     State state;
-    for (const Node& node : nodes) {
-      const uint32_t end = node.offset + static_cast<uint32_t>(node.in->text.size());
-      if (end > text.size()) break;  // the map and the inlines disagree: nothing to trust
+    for (uint32_t n = index.first[b]; n < index.first[b + 1]; ++n) {
+      const rules::ProseNode& node = index.nodes[n];
+      if (!may_edit(node, straight, kinds)) continue;
       Context c;
       c.locale = locale;
-      size_t k = node.offset;
-      c.before = node.offset > 0 ? detail::decode_utf8_before(text, k) : 0;
-      k = end;
-      c.after = end < text.size() ? detail::decode_utf8(text, k) : 0;
-      if (!may_edit(node.in->text, c.after, kinds)) continue;
+      c.before = node.before;
+      c.after = node.after;
       for (Edit& e : scan(node.in->text, kinds, c, state)) {
         e.begin += node.offset;
         e.end += node.offset;

@@ -161,6 +161,36 @@ bool french_punct_follows(char32_t c) {
 
 enum class Dir : uint8_t { leave, open, close, apostrophe };
 
+// Which bytes the scanner stops at: every byte from 0x80 on, ' and ", and, by the bits of the
+// table's index, ' ' (1), '-' (2), '.' (4) and French ; ! ? : (8). Every other byte only
+// becomes the previous character.
+struct StopTable {
+  bool stop[256] = {};
+};
+
+struct StopTables {
+  StopTable t[16];
+};
+
+constexpr StopTables make_stop_tables() {
+  StopTables all;
+  for (int k = 0; k < 16; ++k) {
+    StopTable& t = all.t[k];
+    for (int b = 0x80; b < 256; ++b) t.stop[b] = true;
+    t.stop[static_cast<unsigned char>('"')] = true;
+    t.stop[static_cast<unsigned char>('\'')] = true;
+    if ((k & 1) != 0) t.stop[static_cast<unsigned char>(' ')] = true;
+    if ((k & 2) != 0) t.stop[static_cast<unsigned char>('-')] = true;
+    if ((k & 4) != 0) t.stop[static_cast<unsigned char>('.')] = true;
+    if ((k & 8) != 0) {
+      for (const char c : std::string_view(";!?:")) t.stop[static_cast<unsigned char>(c)] = true;
+    }
+  }
+  return all;
+}
+
+constexpr StopTables kStopTables = make_stop_tables();
+
 template <typename Emit>
 class Scanner {
  public:
@@ -177,23 +207,25 @@ class Scanner {
     // The ASCII characters that need a closer look for these kinds; any other ASCII character
     // only becomes prev_. A space, '-' or '.' whose kinds are off would be passed over by its
     // handler exactly so; ; ! ? : only matter in French.
-    add_trigger('"');
-    add_trigger('\'');
-    if (on(kDashes | kSpaceBeforePercent | kDoubleSpace) || lang_ == Lang::fr) add_trigger(' ');
-    if (on(kDashes | kNumberRanges | kNonbreakingHyphen)) add_trigger('-');
-    if (on(kEllipsis)) add_trigger('.');
-    if (lang_ == Lang::fr) {
-      for (char c : std::string_view(";!?:")) add_trigger(static_cast<unsigned char>(c));
-    }
+    unsigned table = 0;
+    if (on(kDashes | kSpaceBeforePercent | kDoubleSpace) || lang_ == Lang::fr) table |= 1;
+    if (on(kDashes | kNumberRanges | kNonbreakingHyphen)) table |= 2;
+    if (on(kEllipsis)) table |= 4;
+    if (lang_ == Lang::fr) table |= 8;
+    stop_ = kStopTables.t[table].stop;
   }
 
   void run() {
+    const bool* stop = stop_;
     size_t i = 0;
     while (i < n_) {
       const unsigned char b = static_cast<unsigned char>(t_[i]);
-      if (b < 0x80 && !is_trigger(b)) {
-        prev_ = b;
-        ++i;
+      if (!stop[b]) {
+        // A run of bytes that only become the previous character.
+        size_t j = i + 1;
+        while (j < n_ && !stop[static_cast<unsigned char>(t_[j])]) ++j;
+        prev_ = static_cast<unsigned char>(t_[j - 1]);
+        i = j;
         continue;
       }
       if (b == ' ' && lang_ != Lang::fr && i + 1 < n_) {
@@ -233,9 +265,6 @@ class Scanner {
   }
 
  private:
-  void add_trigger(unsigned char b) { triggers_[b >> 6] |= uint64_t{1} << (b & 63); }
-  bool is_trigger(unsigned char b) const { return ((triggers_[b >> 6] >> (b & 63)) & 1) != 0; }
-
   bool on(unsigned kind) const { return (kinds_ & kind) != 0; }
 
   // The code point at byte k (the context's `after` past the end) and where the next begins.
@@ -699,7 +728,7 @@ class Scanner {
   State& st_;
   Emit& emit_;
   char32_t prev_;
-  uint64_t triggers_[2] = {0, 0};  // a bit per ASCII character (is_trigger)
+  const bool* stop_ = nullptr;  // the bytes that need a closer look (kStopTables)
 };
 
 template <typename Emit>
