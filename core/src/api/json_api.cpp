@@ -18,18 +18,20 @@ void write_diagnostic(JsonWriter& w, const Diagnostic& d) {
   w.string(severity_name(d.severity));
   w.key("message");
   w.string(d.message);
+  // The six numbers in one piece (there can be tens of thousands of findings).
   w.key("line");
   w.integer(d.line);
-  w.key("column");
-  w.integer(d.column);
-  w.key("endLine");
-  w.integer(d.end_line);
-  w.key("endColumn");
-  w.integer(d.end_column);
-  w.key("offset");
-  w.integer(d.offset);
-  w.key("endOffset");
-  w.integer(d.end_offset);
+  std::string& out = w.out();
+  out += ",\"column\":";
+  render::append_int(out, d.column);
+  out += ",\"endLine\":";
+  render::append_int(out, d.end_line);
+  out += ",\"endColumn\":";
+  render::append_int(out, d.end_column);
+  out += ",\"offset\":";
+  render::append_int(out, d.offset);
+  out += ",\"endOffset\":";
+  render::append_int(out, d.end_offset);
   w.key("fix");
   if (d.fix) {
     w.begin_object();

@@ -437,18 +437,6 @@ void JsonWriter::newline() {
   out_.append(static_cast<size_t>(depth_) * 2, ' ');
 }
 
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (depth_ > 0) {
-    if (!first_) out_ += ',';
-    newline();
-  }
-  first_ = false;
-}
-
 void JsonWriter::begin_object() {
   before_value();
   out_ += '{';

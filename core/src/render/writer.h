@@ -93,7 +93,18 @@ class JsonWriter {
   std::string& out() { return out_; }
 
  private:
-  void before_value();
+  // Inline: every value and key starts with it.
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (depth_ > 0) {
+      if (!first_) out_ += ',';
+      if (pretty_) newline();
+    }
+    first_ = false;
+  }
   void newline();
   std::string& out_;
   bool pretty_;
