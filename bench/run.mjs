@@ -41,10 +41,10 @@ const value = (name, fallback) => {
 };
 const smoke = flag('--smoke');
 const config = smoke
-  ? { sizes: ['2k', '20k'], pathologicalScale: 10_000, samples: 2, pathoSamples: 1, sampleMs: 8, warmupMs: 5,
+  ? { sizes: ['2k', '20k'], pathologicalScale: 10_000, samples: 2, pathoSamples: 1, sampleMs: 8, warmupMs: 5, engineWarmupMs: 100,
       jsMaxBytes: 25_000, keystrokeEdits: 20, keystrokeWarmup: 3, heapCalls: 300, createRuns: 2, pathoLimitMs: 20_000 }
   : { sizes: Object.keys(ARTICLE_SIZES), pathologicalScale: 100_000, samples: 7, pathoSamples: 5, sampleMs: 60,
-      warmupMs: 120, jsMaxBytes: 250_000, keystrokeEdits: 200, keystrokeWarmup: 10, heapCalls: 10_000, createRuns: 9,
+      warmupMs: 120, engineWarmupMs: 1500, jsMaxBytes: 250_000, keystrokeEdits: 200, keystrokeWarmup: 10, heapCalls: 10_000, createRuns: 9,
       pathoLimitMs: 60_000 };
 config.samples = Number(value('--samples', config.samples));
 const only = new RegExp(value('--only', '.'));
@@ -151,6 +151,9 @@ const engines = [
 
 async function measure(entries, engineList, samples) {
   const cells = [];
+  // An engine's first input gets a longer warm-up: JIT compilers (V8's tiers for JavaScript and
+  // for WebAssembly) optimise a function only after it has run for a while.
+  const warmed = new Set();
   for (const entry of entries) {
     const text = textOf(entry);
     for (const engine of engineList) {
@@ -163,12 +166,15 @@ async function measure(entries, engineList, samples) {
       // samples (each call is long enough to time on its own; the full run must stay within
       // minutes).
       let big = entry.bytes >= 1_000_000;
-      for (let calls = 0; calls < (big ? 1 : 2) || spent < config.warmupMs; ++calls) {
+      const first = !warmed.has(engine);
+      const warmupMs = first ? config.engineWarmupMs : config.warmupMs;
+      warmed.add(engine);
+      for (let calls = 0; calls < (big ? 1 : 2) || spent < warmupMs; ++calls) {
         const ms = await engine.time(entry, 1);
         best = Math.min(best, ms);
         spent += ms;
         big = big || ms > 300;
-        if (calls > 50) break;
+        if (calls > (first ? 5000 : 50)) break;
       }
       const iterations = Math.max(1, Math.round(config.sampleMs / Math.max(best, 1e-3)));
       cells.push({ entry, engine, iterations, samples: big ? Math.min(samples, 3) : samples, perCall: [] });
