@@ -128,9 +128,21 @@ const std::vector<TextBlock>& Context::texts() const {
     for (const Block& b : a.author_box->bio) add_block(texts_, b, -1, TextBlock::Role::bio);
   }
   for (const Block& b : a.footnotes) add_block(texts_, b, -1, TextBlock::Role::paragraph);
-  std::stable_sort(texts_.begin(), texts_.end(), [](const TextBlock& x, const TextBlock& y) {
+  // Source order. Usually the blocks come in order already; otherwise the order is found on
+  // indices and each block moved once (a block holds its text and map).
+  const auto earlier = [](const TextBlock& x, const TextBlock& y) {
     return x.range.begin < y.range.begin;
-  });
+  };
+  if (!std::is_sorted(texts_.begin(), texts_.end(), earlier)) {
+    std::vector<uint32_t> order(texts_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t x, uint32_t y) { return earlier(texts_[x], texts_[y]); });
+    std::vector<TextBlock> sorted;
+    sorted.reserve(texts_.size());
+    for (const uint32_t i : order) sorted.push_back(std::move(texts_[i]));
+    texts_ = std::move(sorted);
+  }
   return texts_;
 }
 

@@ -4,17 +4,16 @@
 namespace galley::rules {
 namespace {
 
-std::string mark_text(char32_t c) {
-  std::string s;
-  detail::append_utf8(s, c);
-  return s;
-}
-
 void report_unclosed(const TextBlock& t, const QuoteMark& m, Sink& sink) {
-  sink.report(t.map.source_range(m.at, m.at + m.length),
-              "The quotation mark " + mark_text(m.mark) +
-                  " opens a quotation that is never closed; expected a closing " +
-                  mark_text(closing_mark_for(m.mark)) + " in the same paragraph.");
+  // Written into one buffer: a text with thousands of open marks reports each.
+  std::string message;
+  message.reserve(128);
+  message += "The quotation mark ";
+  detail::append_utf8(message, m.mark);
+  message += " opens a quotation that is never closed; expected a closing ";
+  detail::append_utf8(message, closing_mark_for(m.mark));
+  message += " in the same paragraph.";
+  sink.report(t.map.source_range(m.at, m.at + m.length), std::move(message));
 }
 
 char32_t first_char(std::string_view text) {
@@ -44,10 +43,14 @@ void check(const Article&, const Context& ctx, Sink& sink) {
       pending_text = nullptr;
     }
     for (const QuoteMark& m : scan.unopened) {
-      sink.report(t.map.source_range(m.at, m.at + m.length),
-                  "The closing quotation mark " + mark_text(m.mark) +
-                      " has no opening mark; expected a " + mark_text(opening_mark_for(m.mark)) +
-                      " before it in the same paragraph.");
+      std::string message;
+      message.reserve(112);
+      message += "The closing quotation mark ";
+      detail::append_utf8(message, m.mark);
+      message += " has no opening mark; expected a ";
+      detail::append_utf8(message, opening_mark_for(m.mark));
+      message += " before it in the same paragraph.";
+      sink.report(t.map.source_range(m.at, m.at + m.length), std::move(message));
     }
     // A paragraph's one open quotation may continue in the next paragraph.
     if (scan.unclosed.size() == 1 && continues(t)) {
