@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "bytes8.h"
+
 namespace galley::detail {
 namespace {
 
@@ -51,10 +53,8 @@ inline uint32_t utf16_units_of_byte(unsigned char c) {
 
 // Whether the eight bytes at p are all ASCII and none is NUL.
 inline bool plain_ascii8(const unsigned char* p) {
-  uint64_t x;
-  std::memcpy(&x, p, sizeof x);
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  return ((x | ((x - kOnes) & ~x)) & kHigh) == 0;
+  const uint64_t x = load8(p);
+  return (has_non_ascii(x) | has_byte(x, 0)) == 0;
 }
 
 }  // namespace
@@ -141,9 +141,7 @@ uint32_t SourceText::count_utf16(uint32_t from, uint32_t to) const {
   uint32_t units = 0;
   uint32_t k = from;
   for (; k + 8 <= to; k += 8) {
-    uint64_t x;
-    std::memcpy(&x, p + k, sizeof x);
-    if ((x & 0x8080808080808080ull) == 0) {
+    if (has_non_ascii(load8(p + k)) == 0) {
       units += 8;
       continue;
     }

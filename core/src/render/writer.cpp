@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "bytes8.h"
 #include "text_util.h"
 
 namespace galley::render {
@@ -19,25 +20,10 @@ constexpr bool html_special(unsigned char c) {
 
 constexpr char kHexUpper[] = "0123456789ABCDEF";
 
-// Eight bytes at a time: the escapers skip whole words that hold no byte they must look at.
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kHigh = 0x8080808080808080ull;
-
-inline uint64_t load8(const char* p) {
-  uint64_t x;
-  std::memcpy(&x, p, sizeof x);
-  return x;
-}
-
-// Non-zero when a byte of `x` equals `c`.
-constexpr uint64_t has_byte(uint64_t x, unsigned char c) {
-  const uint64_t y = x ^ (kOnes * c);
-  return (y - kOnes) & ~y & kHigh;
-}
-
 // Whether none of the eight bytes needs HTML escaping.
 inline bool html_plain8(const char* p) {
-  const uint64_t x = load8(p);
+  using detail::has_byte;
+  const uint64_t x = detail::load8(p);
   return (has_byte(x, '&') | has_byte(x, '<') | has_byte(x, '>') | has_byte(x, '"')) == 0;
 }
 
@@ -45,8 +31,9 @@ inline bool html_plain8(const char* p) {
 // quotation mark, a backslash, a non-ASCII byte (U+2028/U+2029 are escaped) or, in HTML-safe
 // mode, < > &.
 inline bool json_plain8(const char* p, bool html_safe) {
-  const uint64_t x = load8(p);
-  uint64_t look = (x & kHigh) | ((x - kOnes * 0x20) & ~x & kHigh) | has_byte(x, '"') |
+  using detail::has_byte;
+  const uint64_t x = detail::load8(p);
+  uint64_t look = detail::has_non_ascii(x) | detail::has_byte_below(x, 0x20) | has_byte(x, '"') |
                   has_byte(x, '\\');
   if (html_safe) look |= has_byte(x, '<') | has_byte(x, '>') | has_byte(x, '&');
   return look == 0;
