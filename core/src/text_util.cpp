@@ -137,7 +137,7 @@ bool is_word_char_beyond_ascii(char32_t c) {
          (c >= 0x0590 && c <= 0x06FF);    // Hebrew, Arabic
 }
 
-bool is_upper(char32_t c) {
+bool is_upper_beyond_ascii(char32_t c) {
   if (c >= 'A' && c <= 'Z') return true;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
   if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0;

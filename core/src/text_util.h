@@ -50,8 +50,13 @@ inline bool is_word_char(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return is_word_char_beyond_ascii(c);
 }
+/// Whether a code point beyond ASCII is upper case (see is_upper).
+bool is_upper_beyond_ascii(char32_t c);
 /// Whether a code point is upper case (ASCII, Latin-1, Latin Extended-A basics).
-bool is_upper(char32_t c);
+inline bool is_upper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return is_upper_beyond_ascii(c);
+}
 /// Whether a code point is a Unicode space separator (including NBSP and narrow NBSP).
 inline bool is_unicode_space(char32_t c) {
   if (c < 0x80) return c == ' ' || c == '\t';
@@ -59,12 +64,24 @@ inline bool is_unicode_space(char32_t c) {
          c == 0x3000;
 }
 
-/// Byte classes of ASCII for word scanning: 0 other, 1 letter or digit, 2 word joiner (' -).
-inline constexpr uint8_t kAsciiWordClass[128] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 2, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0};
+/// Classes of bytes for word scanning, as bits: 1 an ASCII letter or digit, 2 an ASCII word
+/// joiner (' -), 4 a byte of a multibyte sequence.
+struct WordByteClasses {
+  uint8_t of[256];
+};
+constexpr WordByteClasses word_byte_classes() {
+  WordByteClasses t{};
+  for (int c = 0; c < 256; ++c) {
+    uint8_t v = 0;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) v = 1;
+    if (c == '\'' || c == '-') v = 2;
+    if (c >= 0x80) v = 4;
+    t.of[c] = v;
+  }
+  return t;
+}
+/// The classes of every byte (see word_byte_classes).
+inline constexpr WordByteClasses kWordBytes = word_byte_classes();
 
 /// Apostrophes and hyphens that stay inside a word: ' ’ - ‑ (U+2011) and ‐ (U+2010).
 inline bool is_word_joiner(char32_t c) {
@@ -76,42 +93,45 @@ inline bool is_word_joiner(char32_t c) {
 template <typename F>
 void for_each_word(std::string_view s, F&& f) {
   const size_t size = s.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0;
   while (i < size) {
+    // Skip to a word's first character.
+    while (i < size && (kWordBytes.of[p[i]] & 5) == 0) ++i;
+    if (i >= size) break;
     const size_t start = i;
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      ++i;
-      if (kAsciiWordClass[b] != 1) continue;
-    } else if (!is_word_char(decode_utf8_multibyte(s, i))) {
-      continue;
-    }
-    size_t end = i;
-    while (i < size) {
-      const auto d = static_cast<unsigned char>(s[i]);
+    if (kWordBytes.of[p[i]] == 4) {
       size_t k = i;
-      if (d < 0x80) {
-        const uint8_t cls = kAsciiWordClass[d];
-        if (cls == 1) {
-          end = ++i;
-          continue;
-        }
-        if (cls != 2) break;
+      const bool word = is_word_char(decode_utf8_multibyte(s, k));
+      i = k;
+      if (!word) continue;
+    } else {
+      ++i;
+    }
+    while (i < size) {
+      // A run of ASCII letters and digits, then what follows it.
+      while (i < size && kWordBytes.of[p[i]] == 1) ++i;
+      if (i >= size) break;
+      const uint8_t cls = kWordBytes.of[p[i]];
+      size_t k = i;
+      if (cls == 2) {
         k = i + 1;
-      } else {
+      } else if (cls == 4) {
         const char32_t c = decode_utf8_multibyte(s, k);
         if (is_word_char(c)) {
-          i = end = k;
+          i = k;
           continue;
         }
         if (!is_word_joiner(c)) break;
+      } else {
+        break;
       }
       if (k >= size) break;
       size_t m = k;
       if (!is_word_char(decode_utf8(s, m))) break;
-      i = end = m;
+      i = m;
     }
-    f(start, end);
+    f(start, i);
   }
 }
 

@@ -1,4 +1,4 @@
-// Words the recognisers know, kept as sorted lists (binary search, no allocation per lookup).
+// Words the recognisers know, kept as sorted lists with a hash index (no allocation per lookup).
 #include "structure/lexicon.h"
 
 #include <algorithm>
@@ -10,17 +10,14 @@
 namespace galley::structure {
 namespace {
 
-class WordList {
- public:
-  WordList(std::initializer_list<std::string_view> words) : words_(words) {
-    std::sort(words_.begin(), words_.end());
-  }
-  bool has(std::string_view w) const { return std::binary_search(words_.begin(), words_.end(), w); }
-  const std::vector<std::string_view>& all() const { return words_; }
+using WordList = WordSet;
 
- private:
-  std::vector<std::string_view> words_;
-};
+// FNV-1a: words are short, and the index only needs few collisions.
+uint32_t word_hash(std::string_view w) {
+  uint32_t h = 2166136261u;
+  for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
 
 char32_t fold_char(char32_t c) {
   if (c >= 'A' && c <= 'Z') return c + 32;
@@ -152,6 +149,28 @@ const WordList& credits_openings() {
 }
 
 }  // namespace
+
+WordSet::WordSet(std::initializer_list<std::string_view> words) : words_(words) {
+  std::sort(words_.begin(), words_.end());
+  size_t size = 8;
+  while (size < words_.size() * 4) size *= 2;
+  slots_.assign(size, 0);
+  for (size_t i = 0; i < words_.size(); ++i) {
+    if (has(words_[i])) continue;
+    size_t h = word_hash(words_[i]) & (size - 1);
+    while (slots_[h] != 0) h = (h + 1) & (size - 1);
+    slots_[h] = static_cast<uint32_t>(i + 1);
+  }
+}
+
+bool WordSet::has(std::string_view w) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t h = word_hash(w) & mask;; h = (h + 1) & mask) {
+    const uint32_t slot = slots_[h];
+    if (slot == 0) return false;
+    if (words_[slot - 1] == w) return true;
+  }
+}
 
 namespace {
 

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "galley/options.h"
 
@@ -16,6 +18,21 @@ enum class Label : uint8_t { none, takeaways, credits, author };
 /// Lower-cases (ASCII, Latin-1, Latin Extended-A), maps ’ to ', NBSP to space, collapses
 /// spaces and trims spaces and a final ':' — the form labels and word lists are compared in.
 std::string fold(std::string_view text);
+
+/// A fixed set of words: the sorted list, and a hash index for the look-ups made per token.
+class WordSet {
+ public:
+  /// The set of `words` (duplicates allowed).
+  WordSet(std::initializer_list<std::string_view> words);
+  /// Whether `w` is one of the words.
+  bool has(std::string_view w) const;
+  /// The words, sorted.
+  const std::vector<std::string_view>& all() const { return words_; }
+
+ private:
+  std::vector<std::string_view> words_;
+  std::vector<uint32_t> slots_;  // 1 + index into words_, 0 when empty; a power of two long
+};
 
 /// fold() of a text, kept in a small buffer when it fits (a word, a name): no heap allocation
 /// for the look-ups the recognisers make per token. Neither copied nor moved: make it in place.

@@ -1,6 +1,7 @@
 // Meta recogniser: front matter facts (date, tags, kicker, every key as JSON) and the
 // article's language — from front matter, else from its most common short words, else the
 // locale option.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,26 +15,69 @@ namespace {
 // Enough words to tell English, German and French apart.
 constexpr uint32_t kSampleWords = 2000;
 
-int language_of_word(std::string_view folded) {
-  static constexpr std::string_view kEn[] = {"the",  "and",  "of",  "to",  "is",   "that",
-                                             "with", "for",  "was", "are", "it",   "on",
-                                             "this", "have", "be",  "not", "from", "they"};
-  static constexpr std::string_view kDe[] = {"der", "und", "das", "ist", "nicht", "mit",
-                                             "den", "von", "zu",  "ein", "eine",  "sich",
-                                             "auf", "für", "dem", "des", "auch",  "wird"};
-  static constexpr std::string_view kFr[] = {"le",   "la",   "les",  "et", "est",  "une",
-                                             "dans", "pour", "que",  "du", "pas",  "qui",
-                                             "sur",  "au",   "avec", "ce", "sont", "il"};
-  for (std::string_view w : kEn) {
-    if (w == folded) return 0;
+// A word of at most five bytes as one integer: its length, then its bytes.
+uint64_t packed(std::string_view w) {
+  uint64_t key = w.size();
+  for (const char c : w) key = key << 8 | static_cast<unsigned char>(c);
+  return key;
+}
+
+// The common words, packed, in an open-addressing table: 0 marks an empty slot.
+struct LanguageTable {
+  static constexpr size_t kSlots = 128;
+  uint64_t key[kSlots] = {};
+  int8_t language[kSlots] = {};
+
+  static size_t slot(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 57); }
+  void add(std::string_view w, int8_t l) {
+    const uint64_t k = packed(w);
+    size_t h = slot(k);
+    while (key[h] != 0) {
+      if (key[h] == k) return;  // the first language listed keeps a shared word
+      h = (h + 1) % kSlots;
+    }
+    key[h] = k;
+    language[h] = l;
   }
-  for (std::string_view w : kDe) {
-    if (w == folded) return 1;
+  int find(std::string_view w) const {
+    if (w.empty() || w.size() > 5) return -1;
+    const uint64_t k = packed(w);
+    for (size_t h = slot(k);; h = (h + 1) % kSlots) {
+      if (key[h] == 0) return -1;
+      if (key[h] == k) return language[h];
+    }
   }
-  for (std::string_view w : kFr) {
-    if (w == folded) return 2;
+};
+
+const LanguageTable& language_table() {
+  static const LanguageTable table = [] {
+    static constexpr std::string_view kEn[] = {"the",  "and",  "of",  "to",  "is",   "that",
+                                               "with", "for",  "was", "are", "it",   "on",
+                                               "this", "have", "be",  "not", "from", "they"};
+    static constexpr std::string_view kDe[] = {"der", "und", "das", "ist", "nicht", "mit",
+                                               "den", "von", "zu",  "ein", "eine",  "sich",
+                                               "auf", "für", "dem", "des", "auch",  "wird"};
+    static constexpr std::string_view kFr[] = {"le",   "la",   "les",  "et", "est",  "une",
+                                               "dans", "pour", "que",  "du", "pas",  "qui",
+                                               "sur",  "au",   "avec", "ce", "sont", "il"};
+    LanguageTable t;
+    for (std::string_view w : kEn) t.add(w, 0);
+    for (std::string_view w : kDe) t.add(w, 1);
+    for (std::string_view w : kFr) t.add(w, 2);
+    return t;
+  }();
+  return table;
+}
+
+// The language of a word of at most five bytes: ASCII is lowered in place, the rest folded.
+int language_of_short_word(std::string_view w) {
+  char lower[5];
+  for (size_t k = 0; k < w.size(); ++k) {
+    const auto c = static_cast<unsigned char>(w[k]);
+    if (c >= 0x80) return language_table().find(Folded(w));
+    lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   }
-  return -1;
+  return language_table().find(std::string_view(lower, w.size()));
 }
 
 // Samples the first kSampleWords words of the blocks; `text` is a buffer the calls share.
@@ -50,7 +94,7 @@ void sample_block(const Block& b, uint32_t& seen, uint32_t counts[3], std::strin
       return;
     }
     if (end - begin > 5) return;
-    const int l = language_of_word(Folded(std::string_view(text).substr(begin, end - begin)));
+    const int l = language_of_short_word(std::string_view(text).substr(begin, end - begin));
     if (l >= 0) ++counts[l];
   });
   if (full) return;

@@ -32,102 +32,127 @@ bool is_closing_quote(char32_t c) {
 
 namespace {
 
-// Classes of ASCII bytes for the tokenizer.
-enum AsciiClass : uint8_t { kOther, kSpace, kDigit, kLower, kUpper, kJoiner };
-
-struct AsciiTable {
-  uint8_t of[128];
+// What the tokenizer needs to know of a character, as bits.
+enum CharFlag : uint8_t {
+  kWord = 1,     // a letter or digit
+  kLetter = 2,   // a letter
+  kLower = 4,    // a lower-case letter
+  kUpper = 8,    // an upper-case letter
+  kSpace = 16,   // whitespace between tokens
+  kJoiner = 32,  // ' ’ - ‐ ‑: inside a word when a letter or digit follows
+  kHigh = 64,    // a byte of a multibyte sequence: decode it
 };
 
-constexpr AsciiTable ascii_table() {
-  AsciiTable t{};
-  for (int c = 0; c < 128; ++c) {
-    uint8_t v = kOther;
+struct ByteTable {
+  uint8_t of[256];
+};
+
+constexpr ByteTable byte_table() {
+  ByteTable t{};
+  for (int c = 0; c < 256; ++c) {
+    uint8_t v = 0;
+    if (c >= 0x80) v = kHigh;
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') v = kSpace;
-    if (c >= '0' && c <= '9') v = kDigit;
-    if (c >= 'a' && c <= 'z') v = kLower;
-    if (c >= 'A' && c <= 'Z') v = kUpper;
+    if (c >= '0' && c <= '9') v = kWord;
+    if (c >= 'a' && c <= 'z') v = kWord | kLetter | kLower;
+    if (c >= 'A' && c <= 'Z') v = kWord | kLetter | kUpper;
     if (c == '\'' || c == '-') v = kJoiner;
     t.of[c] = v;
   }
   return t;
 }
 
-constexpr AsciiTable kAscii = ascii_table();
+constexpr ByteTable kBytes = byte_table();
+
+// The flags of a decoded code point (any, also an overlong ASCII one).
+uint8_t flags_of(char32_t c) {
+  if (detail::is_unicode_space(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+    return kSpace;
+  if (!detail::is_word_char(c)) return is_joiner(c) ? kJoiner : 0;
+  uint8_t f = kWord;
+  if (is_letter(c)) f |= kLetter;
+  if (is_lower(c)) f |= kLower;
+  if (detail::is_upper(c)) f |= kUpper;
+  return f;
+}
+
+// Letters in s[begin, end), counted up to two.
+size_t letters_in(std::string_view s, size_t begin, size_t end) {
+  size_t n = 0;
+  for (size_t i = begin; i < end && n < 2;) {
+    if (is_letter(detail::decode_utf8(s, i))) ++n;
+  }
+  return n;
+}
 
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
   out.reserve(s.size() / 5 + 4);
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t size = s.size();
   size_t i = 0;
   bool space = true;
   while (i < size) {
     const size_t start = i;
-    const auto b = static_cast<unsigned char>(s[i]);
+    uint8_t f = kBytes.of[p[i]];
     char32_t c;
-    if (b < 0x80) {
-      ++i;
-      c = b;
-      if (kAscii.of[b] == kSpace) {
-        space = true;
-        continue;
-      }
+    if (f & kHigh) {
+      size_t k = i;  // i stays in a register: only copies of it are passed by reference
+      c = detail::decode_utf8_multibyte(s, k);
+      i = k;
+      f = flags_of(c);
     } else {
-      c = detail::decode_utf8_multibyte(s, i);
-      if (detail::is_unicode_space(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-        space = true;
-        continue;
-      }
+      c = p[i];
+      ++i;
+    }
+    if (f & kSpace) {
+      space = true;
+      continue;
     }
     Token t;
     t.begin = static_cast<uint32_t>(start);
     t.space_before = space;
     space = false;
-    if (!detail::is_word_char(c)) {
+    if (!(f & kWord)) {
       t.cp = c;
       t.end = static_cast<uint32_t>(i);
       out.push_back(t);
       continue;
     }
     t.word = true;
-    t.upper = detail::is_upper(c);
-    size_t letters = is_letter(c) ? 1 : 0, lowers = is_lower(c) ? 1 : 0, chars = 1;
-    size_t end = i;
-    while (i < size) {
-      const auto d = static_cast<unsigned char>(s[i]);
+    t.upper = (f & kUpper) != 0;
+    const size_t first_end = i;  // a word of one character may be an initial
+    uint8_t seen = f;            // the flags of every letter and digit of the word
+    for (;;) {
+      while (i < size && (kBytes.of[p[i]] & kWord)) seen |= kBytes.of[p[i++]];
+      if (i >= size) break;
       size_t k = i;
-      if (d < 0x80) {
-        const uint8_t cls = kAscii.of[d];
-        if (cls == kDigit || cls == kLower || cls == kUpper) {
-          letters += cls != kDigit ? 1 : 0;
-          lowers += cls == kLower ? 1 : 0;
-          ++chars;
-          end = ++i;
-          continue;
-        }
-        if (cls != kJoiner) break;
-        k = i + 1;
-      } else {
+      if (kBytes.of[p[i]] & kHigh) {
         const char32_t e = detail::decode_utf8_multibyte(s, k);
-        if (detail::is_word_char(e)) {
-          letters += is_letter(e) ? 1 : 0;
-          lowers += is_lower(e) ? 1 : 0;
-          ++chars;
-          i = end = k;
+        const uint8_t g = flags_of(e);
+        if (g & kWord) {
+          seen |= g;
+          i = k;
           continue;
         }
-        if (!is_joiner(e)) break;
+        if (!(g & kJoiner)) break;
+      } else {
+        if (!(kBytes.of[p[i]] & kJoiner)) break;
+        k = i + 1;
       }
       if (k >= size) break;
       size_t m = k;
       if (!detail::is_word_char(detail::decode_utf8(s, m))) break;
-      i = end = k;
-      ++chars;
+      i = k;
     }
+    size_t end = i;
+    // All upper case: two or more letters and none lower-case ("KYIV").
+    t.all_upper =
+        !(seen & kLower) && (seen & kLetter) && end > first_end && letters_in(s, start, end) >= 2;
     // An initial ("J.") or letters separated by dots ("U.S.", "a.m.") is one token.
-    if (chars == 1 && is_letter(c) && end < size && s[end] == '.') {
+    if (end == first_end && (f & kLetter) && end < size && s[end] == '.') {
       size_t k = end + 1, pieces = 1, last = end + 1;
       while (k < size) {
         size_t m = k;
@@ -142,10 +167,10 @@ std::vector<Token> tokenize(std::string_view s) {
       }
     }
     t.end = static_cast<uint32_t>(end);
-    t.all_upper = letters >= 2 && lowers == 0;
-    const std::string_view w = s.substr(start, end - start);
-    t.possessive = w.size() > 2 && (w.substr(w.size() - 2) == "'s" ||
-                                    (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s"));
+    const size_t n = end - start;
+    t.possessive = n > 2 && p[end - 1] == 's' &&
+                   (p[end - 2] == '\'' ||
+                    (n > 4 && p[end - 4] == 0xE2 && p[end - 3] == 0x80 && p[end - 2] == 0x99));
     out.push_back(t);
     i = end;
   }
