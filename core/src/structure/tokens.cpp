@@ -207,6 +207,9 @@ std::vector<uint32_t> sentence_starts(const std::vector<Token>& tokens, std::str
   uint32_t start = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     starts[i] = start;
+    const Token& t = tokens[i];
+    // Only a final mark may end a sentence: words and other marks are passed over here.
+    if (t.word || (t.cp != '.' && t.cp != '!' && t.cp != '?' && t.cp != 0x2026)) continue;
     if (!ends_sentence_at(tokens, text, i)) continue;
     size_t j = i + 1;
     while (j < tokens.size() && !tokens[j].word && !tokens[j].space_before) starts[j++] = start;
