@@ -156,8 +156,8 @@ const Prose& Context::prose(size_t index) const {
     prose_built_[index] = true;
     const TextBlock& t = all[index];
     Prose& p = prose_[index];
-    p.quotes = scan_quotes(t.map.text(), code_spans(*t.inlines));
-    p.sentences = split_sentences(t.map.text(), p.quotes.quoted);
+    p.quotes = scan_quotes(t.map.text(), code_spans(*t.inlines), stops_);
+    p.sentences = split_sentences(t.map.text(), p.quotes.quoted, stops_);
     for (const Sentence& sentence : p.sentences) p.words += sentence.words;
   }
   return prose_[index];

@@ -225,7 +225,30 @@ bool is_quote_mark(char32_t c) {
          c == kLeftAngle || c == kRightAngle;
 }
 
-QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip) {
+namespace {
+
+// What scan_quotes passes over once text has been seen, when it also lists the sentence stops:
+// it stops at '"', non-ASCII bytes and '.', '!', '?'.
+constexpr ByteSet make_quote_or_sentence_stop() {
+  ByteSet t = kQuoteStop;
+  for (const char c : std::string_view(".!?")) t.has[static_cast<unsigned char>(c)] = true;
+  return t;
+}
+constexpr ByteSet kQuoteOrSentenceStop = make_quote_or_sentence_stop();
+
+// Appends the offsets in [from, to) of `text` where split_sentences stops.
+void add_stops(std::string_view text, size_t from, size_t to, std::vector<uint32_t>& stops) {
+  for (size_t k = from; k < to; ++k) {
+    if (kSentenceStop[static_cast<unsigned char>(text[k])])
+      stops.push_back(static_cast<uint32_t>(k));
+  }
+}
+
+// scan_quotes(); with kStops, it also lists in `stops` every offset of '.', '!', '?' and of
+// the byte E2 (the lead byte of '…'), in order: where split_sentences stops.
+template <bool kStops>
+QuoteScan scan_quotes_impl(std::string_view text, const std::vector<TextSpan>& skip,
+                           std::vector<uint32_t>* stops) {
   QuoteScan out;
   std::vector<Open> stack;
   uint32_t top_begin = 0;
@@ -251,12 +274,18 @@ QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip) 
   while (i < text.size()) {
     while (next_skip < skip.size() && skip[next_skip].end <= i) ++next_skip;
     if (next_skip < skip.size() && skip[next_skip].begin <= i) {
+      if constexpr (kStops) {
+        add_stops(text, i, std::min<size_t>(skip[next_skip].end, text.size()), *stops);
+      }
       i = skip[next_skip].end;
       seen_text = true;
       continue;
     }
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80 && byte != '"') {
+      if constexpr (kStops) {
+        if (kSentenceStop[byte]) stops->push_back(static_cast<uint32_t>(i));
+      }
       if (!seen_text) {
         seen_text = !detail::is_space(static_cast<char>(byte));
         ++i;
@@ -268,11 +297,25 @@ QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip) 
                                ? std::min<size_t>(skip[next_skip].begin, text.size())
                                : text.size();
       ++i;
-      while (i < limit && !kQuoteStop[static_cast<unsigned char>(text[i])]) ++i;
+      if constexpr (kStops) {
+        while (i < limit) {
+          const auto b = static_cast<unsigned char>(text[i]);
+          if (!kQuoteOrSentenceStop[b]) {
+            ++i;
+            continue;
+          }
+          if (kQuoteStop[b]) break;
+          stops->push_back(static_cast<uint32_t>(i));  // '.', '!' or '?'
+          ++i;
+        }
+      } else {
+        while (i < limit && !kQuoteStop[static_cast<unsigned char>(text[i])]) ++i;
+      }
       continue;
     }
     const size_t start = i;
     const char32_t c = detail::decode_utf8(text, i);
+    if constexpr (kStops) add_stops(text, start, i, *stops);
     if (!is_quote_mark(c)) {
       if (!detail::is_unicode_space(c)) seen_text = true;
       continue;
@@ -357,6 +400,18 @@ QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip) 
   return out;
 }
 
+}  // namespace
+
+QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip) {
+  return scan_quotes_impl<false>(text, skip, nullptr);
+}
+
+QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip,
+                      std::vector<uint32_t>& stops) {
+  stops.clear();
+  return scan_quotes_impl<true>(text, skip, &stops);
+}
+
 namespace {
 
 bool is_terminal(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
@@ -388,7 +443,7 @@ bool is_abbreviation(std::string_view token) {
   }
   const std::string_view key(lower, token.size());
   for (std::string_view a : kList) {
-    if (a == key) return true;
+    if (a.size() == key.size() && a[0] == key[0] && a == key) return true;
   }
   return false;
 }
@@ -402,7 +457,7 @@ bool is_sentence_starter(std::string_view word) {
       "His",       "Her",     "Their", "There", "Some",  "Many",  "Most",  "Officials",
       "Meanwhile", "However", "Still", "Yet",   "So",    "As",    "Our",   "Your"};
   for (std::string_view s : kList) {
-    if (word == s) return true;
+    if (s.size() == word.size() && s[0] == word[0] && s == word) return true;
   }
   return false;
 }
@@ -467,6 +522,13 @@ bool abbreviation_period(std::string_view text, size_t dot, size_t next) {
 }  // namespace
 
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<TextSpan>& quoted) {
+  std::vector<uint32_t> stops;
+  add_stops(text, 0, text.size(), stops);
+  return split_sentences(text, quoted, stops);
+}
+
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<TextSpan>& quoted,
+                                      const std::vector<uint32_t>& stops) {
   std::vector<Sentence> out;
   size_t start = 0;
   const auto skip_space = [&](size_t i) {
@@ -487,14 +549,13 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
   };
   start = skip_space(0);
   size_t i = start;
-  const size_t size = text.size();
-  while (i < size) {
-    // Most bytes are neither '.', '!', '?' nor the lead byte of '…' (E2 80 A6).
-    if (!kSentenceStop[static_cast<unsigned char>(text[i])]) {
-      ++i;
-      while (i < size && !kSentenceStop[static_cast<unsigned char>(text[i])]) ++i;
-      continue;
-    }
+  size_t next_stop = 0;
+  while (true) {
+    // Most bytes are neither '.', '!', '?' nor the lead byte of '…' (E2 80 A6): go to the
+    // next one that is.
+    while (next_stop < stops.size() && stops[next_stop] < i) ++next_stop;
+    if (next_stop >= stops.size()) break;
+    i = stops[next_stop];
     const size_t here = i;
     const char32_t c = detail::decode_utf8(text, i);
     if (!is_terminal(c)) continue;

@@ -18,6 +18,11 @@ std::vector<TextSpan> code_spans(const Inlines& inlines);
 /// (code spans). ’ between letters or with no open ‘ is an apostrophe; straight ' is ignored.
 QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip);
 
+/// scan_quotes() that also lists, in order, the offsets in `text` of every '.', '!', '?' and
+/// byte E2 (the lead byte of '…'), for split_sentences() below: one pass over the text.
+QuoteScan scan_quotes(std::string_view text, const std::vector<TextSpan>& skip,
+                      std::vector<uint32_t>& stops);
+
 /// The closing mark that pairs with opening `mark` in the most common style.
 char32_t closing_mark_for(char32_t mark);
 
@@ -30,6 +35,10 @@ bool is_quote_mark(char32_t c);
 /// Splits `text` into sentences and counts their words outside `quoted` (sorted spans).
 /// Abbreviations (Mr., U.S., initials) do not end a sentence.
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<TextSpan>& quoted);
+
+/// split_sentences() given the offsets scan_quotes() listed in `stops`.
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<TextSpan>& quoted,
+                                      const std::vector<uint32_t>& stops);
 
 /// Words of `text` outside `quoted` (sorted, non-overlapping spans).
 uint32_t words_outside(std::string_view text, const std::vector<TextSpan>& quoted);

@@ -135,6 +135,7 @@ class Context {
   mutable std::vector<Prose> prose_;
   mutable std::vector<bool> prose_built_;
   mutable ProseNodes prose_nodes_;
+  mutable std::vector<uint32_t> stops_;  // scratch for prose(): sentence stops of one text
 };
 
 /// Where checks report findings. Ranges are bytes of the normalised source.

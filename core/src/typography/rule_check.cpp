@@ -132,6 +132,7 @@ enum Byte : uint32_t {
   kGuillemet = 1u << 6,     // « or »
   kStraightByte = 1u << 7,  // '"' '\''
   kLook = 1u << 8,          // a byte that may start one of the sequences above
+  kSpaceLook = 1u << 9,     // ' ', which may start "  "
 };
 
 struct ByteBits {
@@ -146,7 +147,7 @@ constexpr ByteBits make_byte_bits() {
   t.bits[static_cast<unsigned char>('"')] = kStraightByte;
   t.bits[static_cast<unsigned char>('\'')] = kStraightByte;
   t.bits[static_cast<unsigned char>('.')] = kLook;
-  t.bits[static_cast<unsigned char>(' ')] = kLook;
+  t.bits[static_cast<unsigned char>(' ')] = kSpaceLook;
   t.bits[0xE2] = kLook;
   t.bits[0xC2] = kLook;
   return t;
@@ -161,14 +162,16 @@ uint32_t bytes_of(std::string_view text) {
   for (size_t i = 0; i < n; ++i) {
     const uint32_t bit = kByteBits.bits[static_cast<unsigned char>(text[i])];
     if (bit == 0) continue;
+    if (bit == kSpaceLook) {
+      if (i + 1 < n && text[i + 1] == ' ') bits |= kTwoSpaces;
+      continue;
+    }
     if (bit != kLook) {
       bits |= bit;
       continue;
     }
     const std::string_view rest = text.substr(i);
-    if (rest.size() >= 2 && rest[0] == ' ' && rest[1] == ' ') {
-      bits |= kTwoSpaces;
-    } else if (rest.size() >= 3 && rest.compare(0, 3, "...") == 0) {
+    if (rest.size() >= 3 && rest.compare(0, 3, "...") == 0) {
       bits |= kThreeDots;
     } else if (rest.size() >= 3 && rest.compare(0, 3, "\xE2\x80\x91") == 0) {
       bits |= kNbHyphenChar;
