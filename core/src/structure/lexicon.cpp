@@ -257,9 +257,16 @@ Label label_of(std::string_view text, const Labels& extra) {
   const size_t words = static_cast<size_t>(std::count(f.begin(), f.end(), ' ')) + 1;
   // "Key takeaways from the summit", "What to know about the storm".
   if (words <= 8) {
-    for (std::string_view l : takeaways_labels().all()) {
-      if (l.find(' ') != std::string_view::npos && f.size() > l.size() + 1 &&
-          f.compare(0, l.size(), l) == 0 && f[l.size()] == ' ') {
+    // The labels of more than one word, in the list's order, found once.
+    static const std::vector<std::string_view> phrases = [] {
+      std::vector<std::string_view> out;
+      for (std::string_view l : takeaways_labels().all()) {
+        if (l.find(' ') != std::string_view::npos) out.push_back(l);
+      }
+      return out;
+    }();
+    for (std::string_view l : phrases) {
+      if (f.size() > l.size() + 1 && f.compare(0, l.size(), l) == 0 && f[l.size()] == ' ') {
         return Label::takeaways;
       }
     }

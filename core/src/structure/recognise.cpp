@@ -4,9 +4,9 @@
 #include "structure/recognise.h"
 
 #include <cmath>
-#include <map>
-#include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "structure/lexicon.h"
@@ -111,11 +111,13 @@ void count_words(Article& a) {
 }
 
 void assign_section_ids(Article& a) {
-  std::set<std::string> used;
+  // Hashed: only membership matters, and thousands of headings may need an id each.
+  std::unordered_set<std::string> used;
+  used.reserve(a.sections.size());
   // The next suffix to try per base: ids are never freed, so the search for a free "base-k"
   // resumes where the last one for that base stopped (linear, not quadratic, when thousands
   // of headings are alike).
-  std::map<std::string, int> next_suffix;
+  std::unordered_map<std::string, int> next_suffix;
   int index = 0;
   for (Section& s : a.sections) {
     ++index;
