@@ -111,7 +111,9 @@ namespace {
 std::vector<std::string> front_matter_sections(const Meta& m) {
   std::vector<std::string> out;
   if (m.front_matter_json.size() <= 2) return out;
-  const nlohmann::json fm = nlohmann::json::parse(m.front_matter_json, nullptr, false);
+  // ordered_json, the instantiation the rest of the core uses: no second JSON parser in the wasm.
+  const nlohmann::ordered_json fm =
+      nlohmann::ordered_json::parse(m.front_matter_json, nullptr, false);
   if (!fm.is_object()) return out;
   for (const char* key : {"section", "category", "categories"}) {
     const auto it = fm.find(key);
