@@ -103,7 +103,8 @@ SourceText::SourceText(std::string_view raw) {
   const char* t = text_.data();
   if (std::memchr(t, '\r', n) == nullptr) {
     for (const char* q = static_cast<const char*>(std::memchr(t, '\n', n)); q != nullptr;
-         q = static_cast<const char*>(std::memchr(q + 1, '\n', static_cast<size_t>(t + n - q - 1)))) {
+         q = static_cast<const char*>(
+             std::memchr(q + 1, '\n', static_cast<size_t>(t + n - q - 1)))) {
       const auto k = static_cast<uint32_t>(q - t);
       if (k + 1 < n) line_starts_.push_back(k + 1);
     }
@@ -158,7 +159,8 @@ uint32_t SourceText::line_start(uint32_t line) const {
 }
 
 uint32_t SourceText::line_end(uint32_t line) const {
-  uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text_.size());
+  uint32_t end =
+      line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text_.size());
   const uint32_t start = line_start(line);
   while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
   return end;
@@ -186,7 +188,8 @@ uint32_t SourceText::byte_offset(uint32_t utf16) const {
   }
   // Binary search the checkpoints, then walk.
   const auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), utf16);
-  uint32_t cp = it == checkpoints_.begin() ? 0 : static_cast<uint32_t>(it - checkpoints_.begin() - 1);
+  uint32_t cp =
+      it == checkpoints_.begin() ? 0 : static_cast<uint32_t>(it - checkpoints_.begin() - 1);
   uint32_t units = checkpoints_[cp];
   uint32_t k = cp * kCheckpoint;
   const auto n = static_cast<uint32_t>(text_.size());
@@ -208,7 +211,8 @@ Position SourceText::position(uint32_t offset) const {
   Position p;
   p.line = line_of(offset);
   p.offset = utf16_offset(offset);
-  const uint32_t start_units = ascii_ ? line_start(p.line) + (bom_ ? 1 : 0) : line_units_[p.line - 1];
+  const uint32_t start_units =
+      ascii_ ? line_start(p.line) + (bom_ ? 1 : 0) : line_units_[p.line - 1];
   p.column = p.offset - start_units + 1;
   if (p.line == 1 && bom_) p.column += 1;
   return p;

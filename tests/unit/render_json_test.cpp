@@ -9,17 +9,17 @@
 #include <vector>
 
 #include "galley/galley.h"
+#include "render/writer.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace galley;
 using Json = nlohmann::ordered_json;
 
-using galley::test::read_file;
 using galley::test::article_sources;
+using galley::test::read_file;
 
 namespace {
-
 
 // Markdown after its front matter.
 std::string body(const std::string& md) {
@@ -166,4 +166,97 @@ TEST_CASE("JSON input: bad JSON and bad models are refused, saying where", "[ren
   deep += "]}]}";
   e = json_error(deep);
   CHECK(e.message.find("nests deeper") != std::string::npos);
+}
+
+namespace {
+
+// Byte-by-byte references for the escapers, which skip plain words eight bytes at a time.
+std::string json_reference(std::string_view s, bool html_safe) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
+         static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+      out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else if (c == '"') {
+      out += "\\\"";
+    } else if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || (html_safe && (c == '<' || c == '>' || c == '&'))) {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string html_reference(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '"')
+      out += "&quot;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the JSON and HTML escapers agree with byte-by-byte references", "[json]") {
+  const std::string_view pieces[] = {"plain words here ",
+                                     "a",
+                                     "\"",
+                                     "\\",
+                                     "\n",
+                                     "\r",
+                                     "\t",
+                                     std::string_view("\0", 1),
+                                     "\x1f",
+                                     "<",
+                                     ">",
+                                     "&",
+                                     "\xE2\x80\xA8",
+                                     "\xE2\x80\xA9",
+                                     "\xE2\x80\x94",
+                                     "\xE2\x80",
+                                     "\xC3\xA9",
+                                     "12345678"};
+  uint32_t seed = 99;
+  const auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const int count = static_cast<int>(next() % 24);
+    for (int k = 0; k < count; ++k) s += pieces[next() % std::size(pieces)];
+    INFO("round " << round);
+    for (const bool html_safe : {false, true}) {
+      std::string out = "prefix";
+      galley::render::append_json_chars(out, s, html_safe);
+      REQUIRE(out == "prefix" + json_reference(s, html_safe));
+    }
+    std::string html = "x";
+    galley::render::escape_html(html, s);
+    REQUIRE(html == "x" + html_reference(s));
+  }
 }

@@ -1,7 +1,7 @@
 // Tests of source normalisation and UTF-16 positions.
-#include <catch2/catch.hpp>
-
 #include "source.h"
+
+#include <catch2/catch.hpp>
 
 using galley::detail::SourceText;
 
@@ -22,14 +22,25 @@ TEST_CASE("positions count UTF-16 units per line", "[source]") {
 
 TEST_CASE("invalid UTF-8 becomes one U+FFFD per maximal subpart", "[source]") {
   // overlong "/" (C0 AF), a surrogate (ED A0 80), a truncated 3-byte sequence (E2 82), NUL
-  SourceText s(std::string("a\xC0\xAF" "b\xED\xA0\x80" "c\xE2\x82" "d\0e", 13));
+  SourceText s(
+      std::string("a\xC0\xAF"
+                  "b\xED\xA0\x80"
+                  "c\xE2\x82"
+                  "d\0e",
+                  13));
   CHECK(s.text() ==
-        "a\xEF\xBF\xBD\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD" "e");
+        "a\xEF\xBF\xBD\xEF\xBF\xBD"
+        "b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+        "c\xEF\xBF\xBD"
+        "d\xEF\xBF\xBD"
+        "e");
   CHECK(s.replaced().size() == 7);
 }
 
 TEST_CASE("a byte-order mark is set aside but counted as JavaScript counts it", "[source]") {
-  SourceText s("\xEF\xBB\xBF" "ab\ncd");
+  SourceText s(
+      "\xEF\xBB\xBF"
+      "ab\ncd");
   CHECK(s.text() == "ab\ncd");
   CHECK(s.had_bom());
   const auto b = s.position(1);

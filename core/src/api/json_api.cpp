@@ -157,11 +157,16 @@ void write_option_value(JsonWriter& w, const OptionValue& v) {
 
 const char* option_type_name(OptionType t) {
   switch (t) {
-    case OptionType::boolean: return "boolean";
-    case OptionType::integer: return "integer";
-    case OptionType::number: return "number";
-    case OptionType::string: return "string";
-    case OptionType::string_list: return "string[]";
+    case OptionType::boolean:
+      return "boolean";
+    case OptionType::integer:
+      return "integer";
+    case OptionType::number:
+      return "number";
+    case OptionType::string:
+      return "string";
+    case OptionType::string_list:
+      return "string[]";
   }
   return "string";
 }

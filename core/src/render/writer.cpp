@@ -28,13 +28,13 @@ inline bool html_plain8(const char* p) {
 }
 
 // Whether none of the eight bytes needs a look in a JSON string: a control character, a
-// quotation mark, a backslash, a non-ASCII byte (U+2028/U+2029 are escaped) or, in HTML-safe
+// quotation mark, a backslash, 0xE2 (which opens U+2028 and U+2029, escaped) or, in HTML-safe
 // mode, < > &.
 inline bool json_plain8(const char* p, bool html_safe) {
   using detail::has_byte;
   const uint64_t x = detail::load8(p);
-  uint64_t look = detail::has_non_ascii(x) | detail::has_byte_below(x, 0x20) | has_byte(x, '"') |
-                  has_byte(x, '\\');
+  uint64_t look =
+      has_byte(x, 0xE2) | detail::has_byte_below(x, 0x20) | has_byte(x, '"') | has_byte(x, '\\');
   if (html_safe) look |= has_byte(x, '<') | has_byte(x, '>') | has_byte(x, '&');
   return look == 0;
 }
@@ -193,9 +193,13 @@ void plain_json(std::string& out, const Inlines& inlines, bool html_safe) {
 void escape_html(std::string& out, std::string_view s) {
   size_t start = 0;
   const size_t n = s.size();
+  size_t stop = 0;  // as in append_json_chars
   for (size_t i = 0; i < n; ++i) {
-    while (i + 8 <= n && html_plain8(s.data() + i)) i += 8;
-    if (i >= n) break;
+    if (i >= stop) {
+      while (i + 8 <= n && html_plain8(s.data() + i)) i += 8;
+      if (i >= n) break;
+      stop = i + 8;
+    }
     const auto c = static_cast<unsigned char>(s[i]);
     if (!html_special(c)) continue;
     out.append(s.data() + start, i - start);
@@ -363,9 +367,14 @@ void append_json_chars(std::string& out, std::string_view s, bool html_safe) {
     return t;
   }();
   const unsigned char mask = html_safe ? 7 : 5;
+  // Plain words are skipped whole; a word that holds a byte to look at is read byte by byte.
+  size_t stop = 0;
   for (size_t i = 0; i < n; ++i) {
-    while (i + 8 <= n && json_plain8(s.data() + i, html_safe)) i += 8;
-    if (i >= n) break;
+    if (i >= stop) {
+      while (i + 8 <= n && json_plain8(s.data() + i, html_safe)) i += 8;
+      if (i >= n) break;
+      stop = i + 8;
+    }
     const auto c = static_cast<unsigned char>(s[i]);
     if ((kClass[c] & mask) == 0) continue;
     const bool special = kClass[c] != 4;
