@@ -57,12 +57,24 @@ void snippet(std::string_view text, uint32_t b, uint32_t e, uint32_t& left, uint
   constexpr int kCap = 24;
   size_t l = b;
   for (int n = 0; l > 0 && n < kCap; ++n) {
+    const auto c = static_cast<unsigned char>(text[l - 1]);
+    if (c < 0x80) {  // ASCII: no decoding (a finding is often one of thousands)
+      if (is_blank(c)) break;
+      --l;
+      continue;
+    }
     size_t k = l;
     if (is_blank(detail::decode_utf8_before(text, k))) break;
     l = k;
   }
   size_t r = e;
   for (int n = 0; r < text.size() && n < kCap; ++n) {
+    const auto c = static_cast<unsigned char>(text[r]);
+    if (c < 0x80) {
+      if (is_blank(c)) break;
+      ++r;
+      continue;
+    }
     size_t k = r;
     if (is_blank(detail::decode_utf8(text, k))) break;
     r = k;
