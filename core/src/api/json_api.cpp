@@ -155,22 +155,6 @@ void write_option_value(JsonWriter& w, const OptionValue& v) {
   }
 }
 
-const char* option_type_name(OptionType t) {
-  switch (t) {
-    case OptionType::boolean:
-      return "boolean";
-    case OptionType::integer:
-      return "integer";
-    case OptionType::number:
-      return "number";
-    case OptionType::string:
-      return "string";
-    case OptionType::string_list:
-      return "string[]";
-  }
-  return "string";
-}
-
 void write_rules(JsonWriter& w) {
   w.begin_array();
   for (const RuleInfo& r : rule_catalogue()) {
@@ -203,7 +187,7 @@ void write_rules(JsonWriter& w) {
       w.key("name");
       w.string(o.name);
       w.key("type");
-      w.string(option_type_name(o.type));
+      w.string(rules::option_type_name(o.type));
       w.key("default");
       write_option_value(w, o.default_value);
       w.key("description");

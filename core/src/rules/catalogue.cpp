@@ -36,9 +36,7 @@ std::string findings_text(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
-namespace {
-
-const char* type_name(OptionType t) {
+const char* option_type_name(OptionType t) {
   switch (t) {
     case OptionType::boolean:
       return "boolean";
@@ -53,6 +51,8 @@ const char* type_name(OptionType t) {
   }
   return "string";
 }
+
+namespace {
 
 std::string json_string(std::string_view s) {
   nlohmann::ordered_json j = std::string(s);
@@ -193,7 +193,7 @@ std::string rules_to_markdown() {
     } else {
       out += "**Options.**\n\n| option | type | default | what it sets |\n|---|---|---|---|\n";
       for (const RuleOption& o : r.options) {
-        out += "| `" + o.name + "` | " + rules::type_name(o.type) + " | `" +
+        out += "| `" + o.name + "` | " + rules::option_type_name(o.type) + " | `" +
                rules::cell(rules::value_text(o.default_value)) + "` | " +
                rules::cell(o.description) + " |\n";
       }

@@ -1,6 +1,7 @@
 // The rule context: option lookup with defaults and the shared index of texts.
 #include <algorithm>
 
+#include "order.h"
 #include "rules/prose.h"
 #include "rules/rule.h"
 
@@ -133,16 +134,7 @@ const std::vector<TextBlock>& Context::texts() const {
   const auto earlier = [](const TextBlock& x, const TextBlock& y) {
     return x.range.begin < y.range.begin;
   };
-  if (!std::is_sorted(texts_.begin(), texts_.end(), earlier)) {
-    std::vector<uint32_t> order(texts_.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t x, uint32_t y) { return earlier(texts_[x], texts_[y]); });
-    std::vector<TextBlock> sorted;
-    sorted.reserve(texts_.size());
-    for (const uint32_t i : order) sorted.push_back(std::move(texts_[i]));
-    texts_ = std::move(sorted);
-  }
+  detail::stable_sort_moving_once(texts_, earlier);
   return texts_;
 }
 

@@ -173,6 +173,9 @@ struct Rule {
 const std::vector<const Rule*>& registry();
 /// The rule with `id`, or null.
 const Rule* find_rule(std::string_view id);
+/// The name of an option type in the catalogue ("boolean", "integer", "number", "string",
+/// "string[]").
+const char* option_type_name(OptionType t);
 /// The severity of `rule` under `options` (profile default or configured).
 Severity effective_severity(const Rule& rule, const Options& options);
 

@@ -1,6 +1,7 @@
 // Runs the enabled rules, converts findings to public diagnostics and applies suppressions.
 #include <algorithm>
 
+#include "order.h"
 #include "rules/rule.h"
 
 namespace galley::rules {
@@ -67,16 +68,7 @@ std::vector<Diagnostic> run(const Article& article, const detail::SourceText& so
     if (x.offset != y.offset) return x.offset < y.offset;
     return x.end_offset < y.end_offset;
   };
-  if (!std::is_sorted(out.begin(), out.end(), earlier)) {
-    std::vector<uint32_t> order(out.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t x, uint32_t y) { return earlier(out[x], out[y]); });
-    std::vector<Diagnostic> sorted;
-    sorted.reserve(out.size());
-    for (const uint32_t i : order) sorted.push_back(std::move(out[i]));
-    out = std::move(sorted);
-  }
+  detail::stable_sort_moving_once(out, earlier);
   return out;
 }
 
