@@ -22,16 +22,12 @@ void write_diagnostic(JsonWriter& w, const Diagnostic& d) {
   w.key("line");
   w.integer(d.line);
   std::string& out = w.out();
-  out += ",\"column\":";
-  render::append_int(out, d.column);
-  out += ",\"endLine\":";
-  render::append_int(out, d.end_line);
-  out += ",\"endColumn\":";
-  render::append_int(out, d.end_column);
-  out += ",\"offset\":";
-  render::append_int(out, d.offset);
-  out += ",\"endOffset\":";
-  render::append_int(out, d.end_offset);
+  out += ',';
+  render::append_int_fields(out, {{"column", d.column},
+                                  {"endLine", d.end_line},
+                                  {"endColumn", d.end_column},
+                                  {"offset", d.offset},
+                                  {"endOffset", d.end_offset}});
   w.key("fix");
   if (d.fix) {
     w.begin_object();

@@ -142,20 +142,14 @@ class ModelWriter {
     const detail::Position b = src_->position(r.begin);
     const detail::Position e = src_->position(r.end);
     // Every node has a span: written in one piece rather than key by key.
-    w_.raw("{\"offset\":");
-    std::string& out = w_.out();
-    append_int(out, b.offset);
-    out += ",\"endOffset\":";
-    append_int(out, e.offset);
-    out += ",\"line\":";
-    append_int(out, b.line);
-    out += ",\"column\":";
-    append_int(out, b.column);
-    out += ",\"endLine\":";
-    append_int(out, e.line);
-    out += ",\"endColumn\":";
-    append_int(out, e.column);
-    out += '}';
+    w_.raw("{");
+    append_int_fields(w_.out(), {{"offset", b.offset},
+                                 {"endOffset", e.offset},
+                                 {"line", b.line},
+                                 {"column", b.column},
+                                 {"endLine", e.line},
+                                 {"endColumn", e.column}});
+    w_.out() += '}';
   }
 
   void recognition(const Recognition& how, bool as_object = false) {

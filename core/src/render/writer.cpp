@@ -427,6 +427,18 @@ void append_int(std::string& out, int64_t v) {
   out.append(buf, static_cast<size_t>(r.ptr - buf));
 }
 
+void append_int_fields(std::string& out, std::initializer_list<IntField> fields) {
+  bool first = true;
+  for (const IntField& f : fields) {
+    if (!first) out += ',';
+    first = false;
+    out += '"';
+    out += f.name;
+    out += "\":";
+    append_int(out, f.value);
+  }
+}
+
 void JsonWriter::newline() {
   if (!pretty_) return;
   out_ += '\n';

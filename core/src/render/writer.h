@@ -1,7 +1,9 @@
 // Shared output helpers: HTML escaping, URL safety, plain text and a streaming JSON writer.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -54,13 +56,7 @@ class JsonWriter {
   template <size_t N>
   void key(const char (&k)[N]) {
     before_value();
-    char buf[N + 3];
-    buf[0] = '"';
-    for (size_t i = 0; i + 1 < N; ++i) buf[i + 1] = k[i];
-    buf[N] = '"';
-    buf[N + 1] = ':';
-    buf[N + 2] = ' ';
-    out_.append(buf, pretty_ ? N + 3 : N + 2);
+    append_quoted(k, pretty_ ? ": " : ":");
     after_key_ = true;
   }
   /// Writes a string value.
@@ -69,11 +65,7 @@ class JsonWriter {
   template <size_t N>
   void string(const char (&s)[N]) {
     before_value();
-    char buf[N + 1];
-    buf[0] = '"';
-    for (size_t i = 0; i + 1 < N; ++i) buf[i + 1] = s[i];
-    buf[N] = '"';
-    out_.append(buf, N + 1);
+    append_quoted(s, "");
   }
   /// Writes the plain text of inlines as a string value, without a temporary string.
   void plain_text(const Inlines& inlines);
@@ -106,6 +98,16 @@ class JsonWriter {
     first_ = false;
   }
   void newline();
+  // Appends "literal" and then `after` (at most two characters) in one append.
+  template <size_t N>
+  void append_quoted(const char (&literal)[N], std::string_view after) {
+    char buf[N + 3];
+    buf[0] = '"';
+    for (size_t i = 0; i + 1 < N; ++i) buf[i + 1] = literal[i];
+    buf[N] = '"';
+    for (size_t i = 0; i < after.size() && i < 2; ++i) buf[N + 1 + i] = after[i];
+    out_.append(buf, N + 1 + std::min<size_t>(after.size(), 2));
+  }
   std::string& out_;
   bool pretty_;
   bool html_safe_ = false;
@@ -122,6 +124,16 @@ void append_json_chars(std::string& out, std::string_view s, bool html_safe = fa
 
 /// Appends a decimal integer without a temporary string.
 void append_int(std::string& out, int64_t v);
+
+/// One named integer of a run of fields written in one piece.
+struct IntField {
+  std::string_view name;
+  int64_t value;
+};
+
+/// Appends `"name":value` for each field, comma-separated (no comma before the first): for
+/// objects written by the thousand (spans, findings) without a writer call per field.
+void append_int_fields(std::string& out, std::initializer_list<IntField> fields);
 
 /// The first character an inline shows (0 when none): what typography decides by at the
 /// boundary between two inlines.

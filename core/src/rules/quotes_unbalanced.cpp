@@ -4,16 +4,24 @@
 namespace galley::rules {
 namespace {
 
-void report_unclosed(const TextBlock& t, const QuoteMark& m, Sink& sink) {
-  // Written into one buffer: a text with thousands of open marks reports each.
+// "<lead> M<middle>N<tail>" for a mark M and the mark N it needs, written into one buffer: a
+// text with thousands of unbalanced marks reports each.
+void report_mark(const TextBlock& t, const QuoteMark& m, char32_t needed, std::string_view lead,
+                 std::string_view middle, std::string_view tail, Sink& sink) {
   std::string message;
-  message.reserve(128);
-  message += "The quotation mark ";
+  message.reserve(lead.size() + middle.size() + tail.size() + 8);
+  message += lead;
   detail::append_utf8(message, m.mark);
-  message += " opens a quotation that is never closed; expected a closing ";
-  detail::append_utf8(message, closing_mark_for(m.mark));
-  message += " in the same paragraph.";
+  message += middle;
+  detail::append_utf8(message, needed);
+  message += tail;
   sink.report(t.map.source_range(m.at, m.at + m.length), std::move(message));
+}
+
+void report_unclosed(const TextBlock& t, const QuoteMark& m, Sink& sink) {
+  report_mark(t, m, closing_mark_for(m.mark), "The quotation mark ",
+              " opens a quotation that is never closed; expected a closing ",
+              " in the same paragraph.", sink);
 }
 
 char32_t first_char(std::string_view text) {
@@ -43,14 +51,8 @@ void check(const Article&, const Context& ctx, Sink& sink) {
       pending_text = nullptr;
     }
     for (const QuoteMark& m : scan.unopened) {
-      std::string message;
-      message.reserve(112);
-      message += "The closing quotation mark ";
-      detail::append_utf8(message, m.mark);
-      message += " has no opening mark; expected a ";
-      detail::append_utf8(message, opening_mark_for(m.mark));
-      message += " before it in the same paragraph.";
-      sink.report(t.map.source_range(m.at, m.at + m.length), std::move(message));
+      report_mark(t, m, opening_mark_for(m.mark), "The closing quotation mark ",
+                  " has no opening mark; expected a ", " before it in the same paragraph.", sink);
     }
     // A paragraph's one open quotation may continue in the next paragraph.
     if (scan.unclosed.size() == 1 && continues(t)) {
