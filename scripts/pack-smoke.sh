@@ -23,7 +23,7 @@ tarball="$work/$tarball"
 [ -f "$tarball" ] || fail "npm pack wrote no tarball"
 tar -tzf "$tarball" | sed 's|^package/||' | sort >"$work/files.txt"
 for required in package.json README.md index.d.ts worker.d.ts dist/galley.wasm dist/galley.mjs dist/galley.inline.js \
-  src/index.js src/worker.js src/worker-entry.js src/cli.js src/glob.js; do
+  dist/galley-cli.wasm dist/galley-cli.mjs src/index.js src/worker.js src/worker-entry.js src/cli.js src/glob.js; do
   grep -qx "$required" "$work/files.txt" || fail "the tarball lacks $required"
 done
 if grep -E '^(test|scripts)/|\.tgz$' "$work/files.txt"; then fail "the tarball holds files that are not for users"; fi

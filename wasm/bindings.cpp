@@ -1,4 +1,5 @@
-// The one embind binding: a thin engine around galley::run_json and galley::cli::run_json.
+// The one embind binding: a thin engine around galley::run_json, and galley::cli::run_json in
+// the command line's module (built with GALLEY_WASM_CLI; the page's module leaves the CLI out).
 // Input travels as UTF-8 written by JavaScript straight into the wasm heap (TextEncoder
 // encodeInto), and output is read back from the heap: no per-call string conversion.
 #include <emscripten/bind.h>
@@ -8,8 +9,10 @@
 #include <cstdlib>
 #include <string>
 
-#include "galley/cli.h"
 #include "galley/galley.h"
+#ifdef GALLEY_WASM_CLI
+#include "galley/cli.h"
+#endif
 
 namespace {
 
@@ -52,11 +55,13 @@ class Engine {
     return output_.size();
   }
 
+#ifdef GALLEY_WASM_CLI
   /// Runs the command line over files that JavaScript read; see galley::cli::run_json.
   size_t cli(const std::string& request) {
     output_ = galley::cli::run_json(request);
     return output_.size();
   }
+#endif
 
   /// Address of the last result.
   uintptr_t output() const { return reinterpret_cast<uintptr_t>(output_.data()); }
@@ -102,13 +107,17 @@ int debug_fail(const std::string& kind) {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(galley) {
-  emscripten::class_<Engine>("Engine")
-      .constructor<>()
-      .function("input", &Engine::input)
-      .function("run", &Engine::run)
-      .function("cli", &Engine::cli)
-      .function("output", &Engine::output)
-      .function("release", &Engine::release);
+  auto engine = emscripten::class_<Engine>("Engine")
+                    .constructor<>()
+                    .function("input", &Engine::input)
+                    .function("run", &Engine::run)
+                    .function("output", &Engine::output)
+                    .function("release", &Engine::release);
+#ifdef GALLEY_WASM_CLI
+  engine.function("cli", &Engine::cli);
+#else
+  (void)engine;
+#endif
   emscripten::function("version", &version);
   emscripten::function("debugFail", &debug_fail);
 }

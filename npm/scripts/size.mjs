@@ -26,6 +26,7 @@ const rows = [
   ['worker JS (client + worker side)', [...mainJs, 'src/worker.js', 'src/worker-entry.js']],
   ['createGalley(): JS + wasm', [...mainJs, 'dist/galley.wasm']],
   ['inline build (one file)', ['dist/galley.inline.js']],
+  ['command line (bin): JS + wasm', ['src/cli.js', 'src/glob.js', 'src/loader.js', 'src/runtime.js', 'src/errors.js', 'dist/galley-cli.mjs', 'dist/galley-cli.wasm']],
 ];
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;

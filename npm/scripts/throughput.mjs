@@ -2,7 +2,8 @@
 // Measures a build of the core for docs/package-size.md: sizes of its galley.wasm and glue, and
 // format() throughput (html + json) over the sample articles, so that link and compile flags can
 // be compared on size and speed together. Not a test: numbers only.
-// Usage: node npm/scripts/throughput.mjs [DIST_DIR] [SECONDS]   (default: npm/dist, 3)
+// Usage: node npm/scripts/throughput.mjs [DIST_DIR] [SECONDS] [OUTPUTS]
+//   (defaults: npm/dist, 3, html,json; OUTPUTS is a comma-separated list of format() outputs)
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 const npm = fileURLToPath(new URL('../', import.meta.url));
 const dist = resolve(process.argv[2] ?? join(npm, 'dist'));
 const seconds = Number(process.argv[3] ?? 3);
+const outputs = (process.argv[4] ?? 'html,json').split(',');
 const samples = join(npm, '../tests/samples');
 
 // The package's src/ with this build's glue and wasm beside it (they only work as a pair).
@@ -32,7 +34,7 @@ try {
   const started = performance.now();
   while (performance.now() - started < seconds * 1000 || times.length < 3) {
     const round = performance.now();
-    for (const text of texts) galley.format(text, { outputs: ['html', 'json'] });
+    for (const text of texts) galley.format(text, { outputs });
     times.push(performance.now() - round);
   }
   times.sort((a, b) => a - b);
@@ -41,7 +43,7 @@ try {
   const glue = readFileSync(join(dist, 'galley.mjs'));
   console.log(
     `${dist}: wasm ${wasm.length} B (gzip ${gzipSync(wasm, { level: 9 }).length} B), glue ${glue.length} B (gzip ${gzipSync(glue, { level: 9 }).length} B); ` +
-      `format html+json over ${texts.length} samples (${(bytes / 1024).toFixed(0)} KiB): ${rate(times[0]).toFixed(2)} MB/s best, ` +
+      `format ${outputs.join('+')} over ${texts.length} samples (${(bytes / 1024).toFixed(0)} KiB): ${rate(times[0]).toFixed(2)} MB/s best, ` +
       `${rate(times[times.length >> 1]).toFixed(2)} MB/s median of ${times.length} rounds`,
   );
 } finally {

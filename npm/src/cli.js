@@ -2,8 +2,10 @@
 // The package's `galley` command: the core's own command line (galley::cli::run_json) with
 // JavaScript doing what it cannot: expanding globs, reading files and stdin, writing --write results.
 import { readFile, writeFile } from 'node:fs/promises';
-import { createGalley, internal } from './index.js';
+import createCliModule from '../dist/galley-cli.mjs';
 import { glob, hasMagic } from './glob.js';
+import { compileOnce } from './loader.js';
+import { Runtime } from './runtime.js';
 
 /** Flags that take a value, as core/src/cli/cli.cpp reads them: their value is not a file. */
 const valueFlags = new Set([
@@ -80,8 +82,9 @@ async function request(argv) {
 async function main(argv, { stdout = process.stdout, stderr = process.stderr } = {}) {
   let reply;
   try {
-    const galley = await createGalley();
-    reply = galley[internal].cli(await request(argv));
+    // The command line's own module: the page's galley.wasm leaves the CLI out.
+    const runtime = new Runtime(createCliModule, await compileOnce(new URL('../dist/galley-cli.wasm', import.meta.url)));
+    reply = runtime.cli(await request(argv));
   } catch (error) {
     stderr.write(`galley: ${error.message}\n`);
     return 2;

@@ -7,7 +7,6 @@
 #include "parse/document.h"
 #include "parse/json_input.h"
 #include "render/render.h"
-#include "rules/fixes.h"
 #include "rules/rule.h"
 #include "structure/recognise.h"
 #include "text_util.h"
@@ -33,7 +32,8 @@ std::vector<Suppression> directive_ranges(const std::vector<parse::Directive>& d
   std::vector<Open> open;
   const uint32_t last_line = std::max<uint32_t>(source.line_count(), 1);
   for (const parse::Directive& d : directives) {
-    const uint32_t end_line = source.line_of(d.range.end > d.range.begin ? d.range.end - 1 : d.range.begin);
+    const uint32_t end_line =
+        source.line_of(d.range.end > d.range.begin ? d.range.end - 1 : d.range.begin);
     std::vector<std::string> rules = d.rules;
     if (rules.empty()) rules.emplace_back();
     switch (d.kind) {
@@ -62,8 +62,8 @@ std::vector<Suppression> directive_ranges(const std::vector<parse::Directive>& d
         }
         if (split_all) {
           for (const rules::Rule* r : rules::registry()) {
-            const bool still_open = std::any_of(open.begin(), open.end(),
-                                                [&](const Open& o) { return o.rule == r->info.id; });
+            const bool still_open = std::any_of(
+                open.begin(), open.end(), [&](const Open& o) { return o.rule == r->info.id; });
             if (!named(r->info.id) && !still_open) open.push_back({r->info.id, d.line});
           }
         }
@@ -124,8 +124,9 @@ Result<Run> run_pipeline(std::string_view raw, const Options& options, unsigned 
       mode = parse::detect_mode(src, fm, facts.mode_reason);
       facts.auto_detected = true;
     }
-    parse::Document doc = mode == InputMode::markdown ? parse::parse_markdown(src, std::move(fm))
-                                                      : parse::parse_text(src, std::move(fm), options);
+    parse::Document doc = mode == InputMode::markdown
+                              ? parse::parse_markdown(src, std::move(fm))
+                              : parse::parse_text(src, std::move(fm), options);
     r.mode = mode;
     directives = directive_ranges(doc.directives, src);
     t1 = Clock::now();
@@ -164,53 +165,6 @@ Result<FormatResult> check(std::string_view source, const Options& options) {
   Result<detail::Run> run = detail::run_pipeline(source, options, 0);
   if (!run) return run.error();
   return std::move(run.value().result);
-}
-
-Result<FixResult> fix(std::string_view source, const Options& options) {
-  // Each pass checks the current text and applies every fix that can go with the others;
-  // a fix may only be offered once its neighbours are gone, hence the re-check. Rules that
-  // keep offering the same edit cannot loop: a fix that changes nothing is never chosen,
-  // and the passes are bounded.
-  constexpr uint32_t kMaxPasses = 10;
-  FixResult out;
-  const bool bom = source.size() >= 3 && source.substr(0, 3) == "\xEF\xBB\xBF";
-  std::string current(source);
-  std::vector<Diagnostic> last;
-  bool settled = false;
-  for (uint32_t pass = 0; pass < kMaxPasses; ++pass) {
-    Result<detail::Run> run = detail::run_pipeline(current, options, 0);
-    if (!run) return run.error();
-    const std::string& text = run.value().source->text();
-    last = std::move(run.value().result.diagnostics);
-    out.passes = pass + 1;
-    const std::vector<const Diagnostic*> chosen = rules::choose_fixes(text, last);
-    if (chosen.empty()) {
-      current = text;
-      settled = true;
-      break;
-    }
-    for (const Diagnostic* d : chosen) {
-      const SourceRange r = d->fix->range;
-      AppliedFix applied;
-      applied.rule = d->rule;
-      applied.message = d->message;
-      applied.line = d->line;
-      applied.column = d->column;
-      applied.before = text.substr(r.begin, r.end - r.begin);
-      applied.after = d->fix->text;
-      out.applied.push_back(std::move(applied));
-    }
-    current = rules::apply_fixes(text, chosen);
-  }
-  if (!settled) {
-    // The last pass applied fixes: what remains is what a check of the result reports.
-    Result<detail::Run> final_run = detail::run_pipeline(current, options, 0);
-    if (!final_run) return final_run.error();
-    last = std::move(final_run.value().result.diagnostics);
-  }
-  out.source = bom ? "\xEF\xBB\xBF" + current : current;
-  out.remaining = std::move(last);
-  return out;
 }
 
 }  // namespace galley
