@@ -2,6 +2,7 @@
 // portable C++ (the same code natively and in WebAssembly, which has 64-bit integer operations).
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -10,10 +11,12 @@ namespace galley::detail {
 inline constexpr uint64_t kBytes8Ones = 0x0101010101010101ull;
 inline constexpr uint64_t kBytes8High = 0x8080808080808080ull;
 
-/// The eight bytes at `p` as one word (any alignment).
+/// The eight bytes at `p` as one word (any alignment), the byte at the lowest address in the
+/// lowest-order position on every machine (first_flagged() relies on it).
 inline uint64_t load8(const void* p) {
   uint64_t x;
   std::memcpy(&x, p, sizeof x);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
   return x;
 }
 
@@ -30,5 +33,12 @@ constexpr uint64_t has_byte_below(uint64_t x, unsigned char n) {
 
 /// Non-zero when a byte of `x` is not ASCII.
 constexpr uint64_t has_non_ascii(uint64_t x) { return x & kBytes8High; }
+
+/// The index (0-7) of the first byte of a load8() word that a non-zero result of the tests above
+/// (or of several OR-ed together) flags. The lowest-order flag is always exact: a borrow may also
+/// flag a byte above a match, never one below it.
+inline unsigned first_flagged(uint64_t flags) {
+  return static_cast<unsigned>(std::countr_zero(flags)) >> 3;
+}
 
 }  // namespace galley::detail

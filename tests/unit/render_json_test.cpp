@@ -11,6 +11,7 @@
 #include "galley/galley.h"
 #include "render/writer.h"
 #include "test_support.h"
+#include "text_util.h"
 
 namespace fs = std::filesystem;
 using namespace galley;
@@ -171,14 +172,30 @@ TEST_CASE("JSON input: bad JSON and bad models are refused, saying where", "[ren
 namespace {
 
 // Byte-by-byte references for the escapers, which skip plain words eight bytes at a time.
-std::string json_reference(std::string_view s, bool html_safe) {
+std::string json_reference(std::string_view s, unsigned escape) {
   static const char kHex[] = "0123456789abcdef";
+  const bool html_safe = (escape & galley::render::kJsonHtmlSafe) != 0;
+  const bool ascii = (escape & galley::render::kJsonAscii) != 0;
+  const auto u_escape = [&](std::string& out, uint32_t u) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(u >> shift) & 15];
+  };
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
-         static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+    if (ascii && c >= 0x80) {
+      // One code point at a time; invalid bytes as the core's decoder reads them (U+FFFD).
+      const char32_t cp = galley::detail::decode_utf8(s, i);
+      --i;
+      if (cp >= 0x10000) {
+        u_escape(out, 0xD800 + ((static_cast<uint32_t>(cp) - 0x10000) >> 10));
+        u_escape(out, 0xDC00 + ((static_cast<uint32_t>(cp) - 0x10000) & 0x3FF));
+      } else {
+        u_escape(out, static_cast<uint32_t>(cp));
+      }
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
+                static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
       out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
       i += 2;
     } else if (c == '"') {
@@ -192,9 +209,7 @@ std::string json_reference(std::string_view s, bool html_safe) {
     } else if (c == '\t') {
       out += "\\t";
     } else if (c < 0x20 || (html_safe && (c == '<' || c == '>' || c == '&'))) {
-      out += "\\u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
+      u_escape(out, c);
     } else {
       out += static_cast<char>(c);
     }
@@ -239,6 +254,11 @@ TEST_CASE("the JSON and HTML escapers agree with byte-by-byte references", "[jso
                                      "\xE2\x80\x94",
                                      "\xE2\x80",
                                      "\xC3\xA9",
+                                     "\xE3\x80\xA8",      // like U+2028 but for the lead byte
+                                     "\xE2\xE3\x80\xA9",  // 0xE2, then the above
+                                     "\xE3\x81\x82",      // a kana
+                                     "\xF0\x9F\x98\x80",  // beyond U+FFFF
+                                     "\xFF",              // invalid
                                      "12345678"};
   uint32_t seed = 99;
   const auto next = [&seed] {
@@ -250,13 +270,44 @@ TEST_CASE("the JSON and HTML escapers agree with byte-by-byte references", "[jso
     const int count = static_cast<int>(next() % 24);
     for (int k = 0; k < count; ++k) s += pieces[next() % std::size(pieces)];
     INFO("round " << round);
-    for (const bool html_safe : {false, true}) {
+    for (const unsigned escape : {0u, 1u, 2u, 3u}) {
+      INFO("escape " << escape);
       std::string out = "prefix";
-      galley::render::append_json_chars(out, s, html_safe);
-      REQUIRE(out == "prefix" + json_reference(s, html_safe));
+      galley::render::append_json_chars(out, s, escape);
+      REQUIRE(out == "prefix" + json_reference(s, escape));
     }
+    // JSON that holds characters beyond ASCII becomes what ASCII mode writes.
+    std::string utf8 = "[\"";
+    galley::render::append_json_chars(utf8, s);
+    utf8 += "\"]";
+    std::string ascii = "{";
+    galley::render::append_json_ascii(ascii, utf8);
+    REQUIRE(ascii == "{[\"" + json_reference(s, galley::render::kJsonAscii) + "\"]");
     std::string html = "x";
     galley::render::escape_html(html, s);
     REQUIRE(html == "x" + html_reference(s));
   }
+}
+
+TEST_CASE("run_json replies in ASCII with the same content as the UTF-8 result", "[json]") {
+  const std::string source =
+      "# Caf\xC3\xA9 \xE2\x80\x9Cr\xC3\xA9sum\xC3\xA9\xE2\x80\x9D \xF0\x9F\x98\x80\n\nBy "
+      "Zo\xC3\xAB "
+      "M\xC3\xBCller\n\n## \xE6\x97\xA5\xE6\x9C\xAC\n\nShe said \"it's -- fine...\"  \xE2\x80\xA8 "
+      "ok.\n";
+  const std::string reply =
+      galley::run_json("format", source, R"({"outputs":["html","json","markdown","text"]})");
+  for (const char c : reply) REQUIRE(static_cast<unsigned char>(c) < 0x80);
+  Options options;
+  options.outputs = kOutputHtml | kOutputJson | kOutputMarkdown | kOutputText;
+  auto r = galley::format(source, options);
+  REQUIRE(r);
+  Json expected = Json::parse(galley::result_to_json(r.value()));
+  Json got = Json::parse(reply);
+  CHECK(got["ok"] == true);
+  got.erase("ok");
+  got.erase("stats");  // timings differ from run to run
+  expected.erase("stats");
+  CHECK(got == expected);
+  CHECK(got["article"]["headline"]["text"].get<std::string>().find("Caf\xC3\xA9") == 0);
 }

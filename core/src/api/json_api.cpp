@@ -200,9 +200,11 @@ void write_rules(JsonWriter& w) {
   w.end_array();
 }
 
+// A refusal as run_json() replies (ASCII, as every reply of it).
 std::string error_json(const Error& e) {
   std::string out;
   JsonWriter w(out);
+  w.set_ascii(true);
   w.begin_object();
   w.key("ok");
   w.boolean(false);
@@ -282,6 +284,7 @@ std::string run_json(std::string_view command, std::string_view source,
   if (command == "rules") {
     std::string out;
     JsonWriter w(out);
+    w.set_ascii(true);
     w.begin_object();
     w.key("ok");
     w.boolean(true);
@@ -299,6 +302,7 @@ std::string run_json(std::string_view command, std::string_view source,
     if (!r) return error_json(r.error());
     out.reserve(r->json.size() + r->html.size() + r->markdown.size() + 4096);
     JsonWriter w(out);
+    w.set_ascii(true);
     w.begin_object();
     w.key("ok");
     w.boolean(true);
@@ -310,6 +314,7 @@ std::string run_json(std::string_view command, std::string_view source,
     Result<FixResult> r = fix(source, options.value());
     if (!r) return error_json(r.error());
     JsonWriter w(out);
+    w.set_ascii(true);
     w.begin_object();
     w.key("ok");
     w.boolean(true);

@@ -20,23 +20,32 @@ constexpr bool html_special(unsigned char c) {
 
 constexpr char kHexUpper[] = "0123456789ABCDEF";
 
-// Whether none of the eight bytes needs HTML escaping.
-inline bool html_plain8(const char* p) {
+// Flags the bytes of the eight at `p` that need HTML escaping (detail::first_flagged()).
+inline uint64_t html_flags8(const char* p) {
   using detail::has_byte;
   const uint64_t x = detail::load8(p);
-  return (has_byte(x, '&') | has_byte(x, '<') | has_byte(x, '>') | has_byte(x, '"')) == 0;
+  return has_byte(x, '&') | has_byte(x, '<') | has_byte(x, '>') | has_byte(x, '"');
 }
 
-// Whether none of the eight bytes needs a look in a JSON string: a control character, a
-// quotation mark, a backslash, 0xE2 (which opens U+2028 and U+2029, escaped) or, in HTML-safe
-// mode, < > &.
-inline bool json_plain8(const char* p, bool html_safe) {
+// Flags the bytes of the eight at `p` that need a look in a JSON string
+// (detail::first_flagged()): a control character, a quotation mark, a backslash, in HTML-safe
+// mode < > &, and 0xE2 where it may open U+2028 or U+2029 (E2 80 A8/A9, escaped). Other
+// characters that start with 0xE2, common in prose (dashes, curly quotation marks, the
+// ellipsis), are not flagged; an 0xE2 in the last two bytes is, as its next bytes are not here.
+// In ASCII mode every byte beyond ASCII is flagged instead.
+inline uint64_t json_flags8(const char* p, unsigned escape) {
   using detail::has_byte;
   const uint64_t x = detail::load8(p);
-  uint64_t look =
-      has_byte(x, 0xE2) | detail::has_byte_below(x, 0x20) | has_byte(x, '"') | has_byte(x, '\\');
-  if (html_safe) look |= has_byte(x, '<') | has_byte(x, '>') | has_byte(x, '&');
-  return look == 0;
+  uint64_t look = detail::has_byte_below(x, 0x20) | has_byte(x, '"') | has_byte(x, '\\');
+  if ((escape & kJsonHtmlSafe) != 0) look |= has_byte(x, '<') | has_byte(x, '>') | has_byte(x, '&');
+  if ((escape & kJsonAscii) != 0) return look | detail::has_non_ascii(x);
+  if (uint64_t e2 = has_byte(x, 0xE2)) {
+    const uint64_t next80 = (has_byte(x, 0x80) >> 8) | 0x8000000000000000ull;
+    const uint64_t then_sep =
+        ((has_byte(x, 0xA8) | has_byte(x, 0xA9)) >> 16) | 0x8080000000000000ull;
+    look |= e2 & next80 & then_sep;
+  }
+  return look;
 }
 
 bool is_hex(char c) {
@@ -167,12 +176,38 @@ void plain_into(std::string& out, const Inlines& inlines, bool html) {
   }
 }
 
-void plain_json(std::string& out, const Inlines& inlines, bool html_safe) {
+// Appends the character at s[i] (beyond ASCII) as \uXXXX, or as a surrogate pair above U+FFFF;
+// an invalid byte as \ufffd. Returns the index after the character.
+size_t append_u_escape(std::string& out, std::string_view s, size_t i) {
+  static const char kHex[] = "0123456789abcdef";
+  char32_t cp = detail::decode_utf8(s, i);
+  char buf[12];
+  size_t len = 0;
+  const auto put = [&](uint32_t u) {
+    buf[len++] = '\\';
+    buf[len++] = 'u';
+    buf[len++] = kHex[(u >> 12) & 15];
+    buf[len++] = kHex[(u >> 8) & 15];
+    buf[len++] = kHex[(u >> 4) & 15];
+    buf[len++] = kHex[u & 15];
+  };
+  if (cp >= 0x10000) {
+    cp -= 0x10000;
+    put(0xD800 + (static_cast<uint32_t>(cp) >> 10));
+    put(0xDC00 + (static_cast<uint32_t>(cp) & 0x3FF));
+  } else {
+    put(static_cast<uint32_t>(cp));
+  }
+  out.append(buf, len);
+  return i;
+}
+
+void plain_json(std::string& out, const Inlines& inlines, unsigned escape) {
   for (const Inline& in : inlines) {
     switch (in.kind) {
       case InlineKind::text:
       case InlineKind::code:
-        append_json_chars(out, in.text, html_safe);
+        append_json_chars(out, in.text, escape);
         break;
       case InlineKind::soft_break:
       case InlineKind::line_break:
@@ -182,7 +217,7 @@ void plain_json(std::string& out, const Inlines& inlines, bool html_safe) {
       case InlineKind::footnote_reference:
         break;
       default:
-        plain_json(out, in.children, html_safe);
+        plain_json(out, in.children, escape);
         break;
     }
   }
@@ -191,19 +226,25 @@ void plain_json(std::string& out, const Inlines& inlines, bool html_safe) {
 }  // namespace
 
 void escape_html(std::string& out, std::string_view s) {
-  size_t start = 0;
+  const char* p = s.data();
   const size_t n = s.size();
-  size_t stop = 0;  // as in append_json_chars
-  for (size_t i = 0; i < n; ++i) {
-    if (i >= stop) {
-      while (i + 8 <= n && html_plain8(s.data() + i)) i += 8;
-      if (i >= n) break;
-      stop = i + 8;
+  size_t start = 0;
+  for (size_t i = 0;; ++i) {
+    // Plain words are skipped whole, and the scan jumps to the first byte that needs escaping.
+    while (i + 8 <= n) {
+      const uint64_t flags = html_flags8(p + i);
+      if (flags != 0) {
+        i += detail::first_flagged(flags);
+        break;
+      }
+      i += 8;
     }
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (!html_special(c)) continue;
-    out.append(s.data() + start, i - start);
-    switch (c) {
+    if (i + 8 > n) {
+      while (i < n && !html_special(static_cast<unsigned char>(p[i]))) ++i;
+      if (i >= n) break;
+    }
+    out.append(p + start, i - start);
+    switch (p[i]) {
       case '&':
         out += "&amp;";
         break;
@@ -219,7 +260,7 @@ void escape_html(std::string& out, std::string_view s) {
     }
     start = i + 1;
   }
-  out.append(s.data() + start, n - start);
+  out.append(p + start, n - start);
 }
 
 bool is_safe_url(std::string_view url, bool image) {
@@ -353,71 +394,114 @@ void append_plain_text_html(std::string& out, const Inlines& inlines) {
   plain_into(out, inlines, true);
 }
 
-void append_json_chars(std::string& out, std::string_view s, bool html_safe) {
+void append_json_chars(std::string& out, std::string_view s, unsigned escape) {
   static const char kHex[] = "0123456789abcdef";
-  size_t start = 0;
-  const size_t n = s.size();
-  // Bytes that may need escaping: 1 always, 2 in HTML-safe mode, 4 may open U+2028/U+2029.
+  // Bytes that may need escaping: 1 always, 2 in HTML-safe mode, 4 may open U+2028/U+2029,
+  // 8 beyond ASCII (ASCII mode).
   static constexpr auto kClass = [] {
     std::array<unsigned char, 256> t{};
     for (int k = 0; k < 0x20; ++k) t[k] = 1;
     t['"'] = t['\\'] = 1;
     t['<'] = t['>'] = t['&'] = 2;
-    t[0xE2] = 4;
+    for (int k = 0x80; k < 0x100; ++k) t[k] = 8;
+    t[0xE2] = 4 | 8;
     return t;
   }();
-  const unsigned char mask = html_safe ? 7 : 5;
-  // Plain words are skipped whole; a word that holds a byte to look at is read byte by byte.
-  size_t stop = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (i >= stop) {
-      while (i + 8 <= n && json_plain8(s.data() + i, html_safe)) i += 8;
-      if (i >= n) break;
-      stop = i + 8;
-    }
-    const auto c = static_cast<unsigned char>(s[i]);
-    if ((kClass[c] & mask) == 0) continue;
-    const bool special = kClass[c] != 4;
-    // U+2028 and U+2029 are escaped so the JSON is also valid JavaScript.
-    const bool separator = c == 0xE2 && i + 2 < n && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                           (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
-                            static_cast<unsigned char>(s[i + 2]) == 0xA9);
-    if (!special && !separator) continue;
-    out.append(s.data() + start, i - start);
-    if (separator) {
-      out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-      i += 2;
-    } else {
-      switch (c) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        default:
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
+  const bool ascii = (escape & kJsonAscii) != 0;
+  const unsigned char mask = 1 | ((escape & kJsonHtmlSafe) != 0 ? 2 : 0) | (ascii ? 8 : 4);
+  const char* p = s.data();
+  const size_t n = s.size();
+  size_t start = 0;
+  for (size_t i = 0;; ++i) {
+    // Plain words are skipped whole, and the scan jumps to the first byte to look at.
+    while (i + 8 <= n) {
+      const uint64_t flags = json_flags8(p + i, escape);
+      if (flags != 0) {
+        i += detail::first_flagged(flags);
+        break;
       }
+      i += 8;
+    }
+    if (i + 8 > n) {
+      while (i < n && (kClass[static_cast<unsigned char>(p[i])] & mask) == 0) ++i;
+      if (i >= n) break;
+    }
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c >= 0x80) {
+      if (ascii) {
+        out.append(p + start, i - start);
+        start = append_u_escape(out, s, i);
+        i = start - 1;
+        continue;
+      }
+      // U+2028 and U+2029 are escaped so the JSON is also valid JavaScript; any other
+      // character that starts with 0xE2 (dashes, quotation marks, ...) is copied, and so is
+      // another byte that a word's test flagged without need.
+      if (c != 0xE2 || i + 2 >= n || static_cast<unsigned char>(p[i + 1]) != 0x80 ||
+          (static_cast<unsigned char>(p[i + 2]) != 0xA8 &&
+           static_cast<unsigned char>(p[i + 2]) != 0xA9)) {
+        continue;
+      }
+      out.append(p + start, i - start);
+      out += static_cast<unsigned char>(p[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+      i += 2;
+      start = i + 1;
+      continue;
+    }
+    out.append(p + start, i - start);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
     }
     start = i + 1;
   }
-  out.append(s.data() + start, n - start);
+  out.append(p + start, n - start);
 }
 
-void append_json_string(std::string& out, std::string_view s, bool html_safe) {
+void append_json_ascii(std::string& out, std::string_view json) {
+  const char* p = json.data();
+  const size_t n = json.size();
+  size_t start = 0;
+  size_t i = 0;
+  while (true) {
+    while (i + 8 <= n) {
+      const uint64_t flags = detail::has_non_ascii(detail::load8(p + i));
+      if (flags != 0) {
+        i += detail::first_flagged(flags);
+        break;
+      }
+      i += 8;
+    }
+    if (i + 8 > n) {
+      while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+      if (i >= n) break;
+    }
+    out.append(p + start, i - start);
+    i = start = append_u_escape(out, json, i);
+  }
+  out.append(p + start, n - start);
+}
+
+void append_json_string(std::string& out, std::string_view s, unsigned escape) {
   out += '"';
-  append_json_chars(out, s, html_safe);
+  append_json_chars(out, s, escape);
   out += '"';
 }
 
@@ -475,20 +559,20 @@ void JsonWriter::end_array() {
 
 void JsonWriter::key(std::string_view k) {
   before_value();
-  append_json_string(out_, k, html_safe_);
+  append_json_string(out_, k, escape_);
   out_ += pretty_ ? ": " : ":";
   after_key_ = true;
 }
 
 void JsonWriter::string(std::string_view s) {
   before_value();
-  append_json_string(out_, s, html_safe_);
+  append_json_string(out_, s, escape_);
 }
 
 void JsonWriter::plain_text(const Inlines& inlines) {
   before_value();
   out_ += '"';
-  plain_json(out_, inlines, html_safe_);
+  plain_json(out_, inlines, escape_);
   out_ += '"';
 }
 
@@ -524,7 +608,11 @@ void JsonWriter::null() {
 
 void JsonWriter::raw(std::string_view json) {
   before_value();
-  out_ += json;
+  if ((escape_ & kJsonAscii) != 0) {
+    append_json_ascii(out_, json);
+  } else {
+    out_ += json;
+  }
 }
 
 char32_t first_text_char(const Inline& in) {

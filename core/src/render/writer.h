@@ -38,6 +38,12 @@ void append_plain_text(std::string& out, const Inlines& inlines);
 void append_plain_text_html(std::string& out, const Inlines& inlines);
 
 /// A streaming JSON writer with deterministic output.
+/// What JSON strings escape beyond what JSON requires (flags).
+enum JsonEscape : unsigned {
+  kJsonHtmlSafe = 1,  // < > & as \u003c \u003e \u0026: safe inside an HTML <script> element
+  kJsonAscii = 2,     // every character beyond ASCII as \uXXXX (a surrogate pair above U+FFFF)
+};
+
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out, bool pretty = false) : out_(out), pretty_(pretty) {}
@@ -80,7 +86,9 @@ class JsonWriter {
   /// Writes raw, already valid JSON as a value.
   void raw(std::string_view json);
   /// Makes string values safe inside an HTML <script> element: < > & become \u003c etc.
-  void set_html_safe(bool on) { html_safe_ = on; }
+  void set_html_safe(bool on) { set_escape(kJsonHtmlSafe, on); }
+  /// Writes only ASCII: every character beyond it, in strings and in raw() JSON, as a \u escape.
+  void set_ascii(bool on) { set_escape(kJsonAscii, on); }
   /// The output string.
   std::string& out() { return out_; }
 
@@ -98,6 +106,7 @@ class JsonWriter {
     first_ = false;
   }
   void newline();
+  void set_escape(unsigned flag, bool on) { escape_ = on ? escape_ | flag : escape_ & ~flag; }
   // Appends "literal" and then `after` (at most two characters) in one append.
   template <size_t N>
   void append_quoted(const char (&literal)[N], std::string_view after) {
@@ -110,17 +119,22 @@ class JsonWriter {
   }
   std::string& out_;
   bool pretty_;
-  bool html_safe_ = false;
+  unsigned escape_ = 0;  // JsonEscape flags
   int depth_ = 0;
   bool first_ = true;
   bool after_key_ = false;
 };
 
-/// Appends `s` as a JSON string literal (with quotes); '<' '>' '&' escaped when `html_safe`.
-void append_json_string(std::string& out, std::string_view s, bool html_safe = false);
+/// Appends `s` as a JSON string literal (with quotes), escaped as `escape` (JsonEscape flags) says.
+void append_json_string(std::string& out, std::string_view s, unsigned escape = 0);
 
-/// Appends the characters of `s` escaped for the inside of a JSON string literal.
-void append_json_chars(std::string& out, std::string_view s, bool html_safe = false);
+/// Appends the characters of `s` escaped for the inside of a JSON string literal: what JSON
+/// requires, U+2028 and U+2029 (so the JSON is also valid JavaScript), and what `escape` adds.
+void append_json_chars(std::string& out, std::string_view s, unsigned escape = 0);
+
+/// Appends valid JSON with every character beyond ASCII written as a \u escape (such
+/// characters can only stand inside its strings, where the escape means the same).
+void append_json_ascii(std::string& out, std::string_view json);
 
 /// Appends a decimal integer without a temporary string.
 void append_int(std::string& out, int64_t v);
