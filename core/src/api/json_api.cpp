@@ -21,13 +21,12 @@ void write_diagnostic(JsonWriter& w, const Diagnostic& d) {
   // The six numbers in one piece (there can be tens of thousands of findings).
   w.key("line");
   w.integer(d.line);
-  std::string& out = w.out();
-  out += ',';
-  render::append_int_fields(out, {{"column", d.column},
-                                  {"endLine", d.end_line},
-                                  {"endColumn", d.end_column},
-                                  {"offset", d.offset},
-                                  {"endOffset", d.end_offset}});
+  w.raw_piece(",");
+  w.int_fields({{"column", d.column},
+                {"endLine", d.end_line},
+                {"endColumn", d.end_column},
+                {"offset", d.offset},
+                {"endOffset", d.end_offset}});
   w.key("fix");
   if (d.fix) {
     w.begin_object();
@@ -221,11 +220,20 @@ std::string error_json(const Error& e) {
   return out;
 }
 
+// One cache per thread. The WebAssembly module is built without threads, where a plain static
+// is the same thing and needs no thread-local storage (which the linker allows only with
+// atomics once bulk memory is on).
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+#define GALLEY_PER_THREAD static
+#else
+#define GALLEY_PER_THREAD thread_local
+#endif
+
 // The options of the last call on this thread, parsed once: an editor sends the same options
 // with every keystroke, and parsing them is a fixed cost of each call.
 const Result<Options>& cached_options(std::string_view json) {
-  thread_local std::string last_json;
-  thread_local std::optional<Result<Options>> last;
+  GALLEY_PER_THREAD std::string last_json;
+  GALLEY_PER_THREAD std::optional<Result<Options>> last;
   if (!last || json != last_json) {
     last.reset();
     last.emplace(parse_options(json));

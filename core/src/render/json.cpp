@@ -143,13 +143,13 @@ class ModelWriter {
     const detail::Position e = src_->position(r.end);
     // Every node has a span: written in one piece rather than key by key.
     w_.raw("{");
-    append_int_fields(w_.out(), {{"offset", b.offset},
-                                 {"endOffset", e.offset},
-                                 {"line", b.line},
-                                 {"column", b.column},
-                                 {"endLine", e.line},
-                                 {"endColumn", e.column}});
-    w_.out() += '}';
+    w_.int_fields({{"offset", b.offset},
+                   {"endOffset", e.offset},
+                   {"line", b.line},
+                   {"column", b.column},
+                   {"endLine", e.line},
+                   {"endColumn", e.column}});
+    w_.raw_piece("}");
   }
 
   void recognition(const Recognition& how, bool as_object = false) {
@@ -178,11 +178,9 @@ class ModelWriter {
       w_.string("text");
       w_.key("text");
       w_.raw("\"");  // the value's opening mark: the writer then knows the key has its value
-      std::string& out = w_.out();
-      for (; i < list.size() && list[i].kind == InlineKind::text; ++i)
-        append_json_chars(out, list[i].text);
+      for (; i < list.size() && list[i].kind == InlineKind::text; ++i) w_.chars(list[i].text);
       --i;
-      out += '"';
+      w_.raw_piece("\"");
       w_.end_object();
     }
     w_.end_array();

@@ -176,9 +176,29 @@ void plain_into(std::string& out, const Inlines& inlines, bool html) {
   }
 }
 
-// Appends the character at s[i] (beyond ASCII) as \uXXXX, or as a surrogate pair above U+FFFF;
+// Where escaped characters go: an output string, or memory known to have room for them.
+struct StringSink {
+  std::string& out;
+  void put(const char* p, size_t n) { out.append(p, n); }
+  void put(char c) { out += c; }
+};
+struct MemorySink {
+  char* at;
+  void put(const char* p, size_t n) {
+    std::memcpy(at, p, n);
+    at += n;
+  }
+  void put(char c) { *at++ = c; }
+};
+
+// The most bytes that escaping one byte of input writes (a control character as \u00XX; in
+// ASCII mode a two-byte character as one escape, a four-byte one as two).
+constexpr size_t kMaxEscapedPerByte = 6;
+
+// Writes the character at s[i] (beyond ASCII) as \uXXXX, or as a surrogate pair above U+FFFF;
 // an invalid byte as \ufffd. Returns the index after the character.
-size_t append_u_escape(std::string& out, std::string_view s, size_t i) {
+template <class Sink>
+size_t put_u_escape(Sink& out, std::string_view s, size_t i) {
   static const char kHex[] = "0123456789abcdef";
   char32_t cp = detail::decode_utf8(s, i);
   char buf[12];
@@ -198,7 +218,7 @@ size_t append_u_escape(std::string& out, std::string_view s, size_t i) {
   } else {
     put(static_cast<uint32_t>(cp));
   }
-  out.append(buf, len);
+  out.put(buf, len);
   return i;
 }
 
@@ -394,7 +414,11 @@ void append_plain_text_html(std::string& out, const Inlines& inlines) {
   plain_into(out, inlines, true);
 }
 
-void append_json_chars(std::string& out, std::string_view s, unsigned escape) {
+namespace {
+
+// The escaping behind append_json_chars() and JsonWriter, for either sink.
+template <class Sink>
+void put_json_chars(Sink& out, std::string_view s, unsigned escape) {
   static const char kHex[] = "0123456789abcdef";
   // Bytes that may need escaping: 1 always, 2 in HTML-safe mode, 4 may open U+2028/U+2029,
   // 8 beyond ASCII (ASCII mode).
@@ -429,8 +453,8 @@ void append_json_chars(std::string& out, std::string_view s, unsigned escape) {
     const auto c = static_cast<unsigned char>(p[i]);
     if (c >= 0x80) {
       if (ascii) {
-        out.append(p + start, i - start);
-        start = append_u_escape(out, s, i);
+        out.put(p + start, i - start);
+        start = put_u_escape(out, s, i);
         i = start - 1;
         continue;
       }
@@ -442,37 +466,43 @@ void append_json_chars(std::string& out, std::string_view s, unsigned escape) {
            static_cast<unsigned char>(p[i + 2]) != 0xA9)) {
         continue;
       }
-      out.append(p + start, i - start);
-      out += static_cast<unsigned char>(p[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+      out.put(p + start, i - start);
+      out.put(static_cast<unsigned char>(p[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029", 6);
       i += 2;
       start = i + 1;
       continue;
     }
-    out.append(p + start, i - start);
+    out.put(p + start, i - start);
     switch (c) {
       case '"':
-        out += "\\\"";
+        out.put("\\\"", 2);
         break;
       case '\\':
-        out += "\\\\";
+        out.put("\\\\", 2);
         break;
       case '\n':
-        out += "\\n";
+        out.put("\\n", 2);
         break;
       case '\r':
-        out += "\\r";
+        out.put("\\r", 2);
         break;
       case '\t':
-        out += "\\t";
+        out.put("\\t", 2);
         break;
       default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
+        const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.put(u, 6);
     }
     start = i + 1;
   }
-  out.append(p + start, n - start);
+  out.put(p + start, n - start);
+}
+
+}  // namespace
+
+void append_json_chars(std::string& out, std::string_view s, unsigned escape) {
+  StringSink sink{out};
+  put_json_chars(sink, s, escape);
 }
 
 void append_json_ascii(std::string& out, std::string_view json) {
@@ -494,7 +524,8 @@ void append_json_ascii(std::string& out, std::string_view json) {
       if (i >= n) break;
     }
     out.append(p + start, i - start);
-    i = start = append_u_escape(out, json, i);
+    StringSink sink{out};
+    i = start = put_u_escape(sink, json, i);
   }
   out.append(p + start, n - start);
 }
@@ -511,27 +542,15 @@ void append_int(std::string& out, int64_t v) {
   out.append(buf, static_cast<size_t>(r.ptr - buf));
 }
 
-void append_int_fields(std::string& out, std::initializer_list<IntField> fields) {
-  bool first = true;
-  for (const IntField& f : fields) {
-    if (!first) out += ',';
-    first = false;
-    out += '"';
-    out += f.name;
-    out += "\":";
-    append_int(out, f.value);
-  }
-}
-
 void JsonWriter::newline() {
   if (!pretty_) return;
-  out_ += '\n';
-  out_.append(static_cast<size_t>(depth_) * 2, ' ');
+  put('\n');
+  for (int i = 0; i < depth_; ++i) put("  ", 2);
 }
 
 void JsonWriter::begin_object() {
   before_value();
-  out_ += '{';
+  put('{');
   ++depth_;
   first_ = true;
 }
@@ -539,13 +558,14 @@ void JsonWriter::begin_object() {
 void JsonWriter::end_object() {
   --depth_;
   if (!first_) newline();
-  out_ += '}';
+  put('}');
   first_ = false;
+  settle();
 }
 
 void JsonWriter::begin_array() {
   before_value();
-  out_ += '[';
+  put('[');
   ++depth_;
   first_ = true;
 }
@@ -553,65 +573,111 @@ void JsonWriter::begin_array() {
 void JsonWriter::end_array() {
   --depth_;
   if (!first_) newline();
-  out_ += ']';
+  put(']');
   first_ = false;
+  settle();
+}
+
+void JsonWriter::chars(std::string_view s) {
+  if (char* at = room(s.size() * kMaxEscapedPerByte)) {
+    MemorySink sink{at};
+    put_json_chars(sink, s, escape_);
+    staged_ = static_cast<size_t>(sink.at - stage_);
+  } else {
+    append_json_chars(out_, s, escape_);  // longer than the stage holds: room() flushed it
+  }
 }
 
 void JsonWriter::key(std::string_view k) {
   before_value();
-  append_json_string(out_, k, escape_);
-  out_ += pretty_ ? ": " : ":";
+  put('"');
+  chars(k);
+  put(pretty_ ? "\": " : "\":", pretty_ ? 3 : 2);
   after_key_ = true;
 }
 
 void JsonWriter::string(std::string_view s) {
   before_value();
-  append_json_string(out_, s, escape_);
+  put('"');
+  chars(s);
+  put('"');
+  settle();
 }
 
 void JsonWriter::plain_text(const Inlines& inlines) {
   before_value();
-  out_ += '"';
+  put('"');
+  flush();
   plain_json(out_, inlines, escape_);
-  out_ += '"';
+  put('"');
+  settle();
 }
 
 void JsonWriter::number(double v) {
+  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) {
+    integer(static_cast<int64_t>(v));
+    return;
+  }
   before_value();
   if (!std::isfinite(v)) {
-    out_ += "null";
-    return;
+    put("null", 4);
+  } else {
+    char buf[32];
+    const int len = std::snprintf(buf, sizeof buf, "%.6g", v);
+    put(buf, static_cast<size_t>(std::clamp(len, 0, static_cast<int>(sizeof buf) - 1)));
   }
-  if (v == std::floor(v) && std::fabs(v) < 1e15) {
-    append_int(out_, static_cast<int64_t>(v));
-    return;
-  }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  out_ += buf;
+  settle();
 }
 
 void JsonWriter::integer(int64_t v) {
   before_value();
-  append_int(out_, v);
+  char* at = room(24);  // the stage always holds an integer
+  staged_ = static_cast<size_t>(std::to_chars(at, at + 24, v).ptr - stage_);
+  settle();
 }
 
 void JsonWriter::boolean(bool v) {
   before_value();
-  out_ += v ? "true" : "false";
+  if (v) {
+    put("true", 4);
+  } else {
+    put("false", 5);
+  }
+  settle();
 }
 
 void JsonWriter::null() {
   before_value();
-  out_ += "null";
+  put("null", 4);
+  settle();
 }
 
 void JsonWriter::raw(std::string_view json) {
   before_value();
   if ((escape_ & kJsonAscii) != 0) {
+    flush();
     append_json_ascii(out_, json);
   } else {
-    out_ += json;
+    put(json.data(), json.size());
+  }
+  settle();
+}
+
+void JsonWriter::int_fields(std::initializer_list<IntField> fields) {
+  bool first = true;
+  for (const IntField& f : fields) {
+    // A comma, the quoted name, a colon and at most 20 digits and a sign.
+    char* at = room(f.name.size() + 25);
+    char* p = at;
+    if (!first) *p++ = ',';
+    first = false;
+    *p++ = '"';
+    std::memcpy(p, f.name.data(), f.name.size());
+    p += f.name.size();
+    *p++ = '"';
+    *p++ = ':';
+    p = std::to_chars(p, p + 21, f.value).ptr;
+    staged_ += static_cast<size_t>(p - at);
   }
 }
 
