@@ -1,5 +1,6 @@
 // JSON output and input: the versioned model parses, merges split text, and reads back so that
 // the JSON of a source renders exactly as the source did; bad JSON is refused saying where.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -297,7 +298,8 @@ TEST_CASE("run_json replies in ASCII with the same content as the UTF-8 result",
       "ok.\n";
   const std::string reply =
       galley::run_json("format", source, R"({"outputs":["html","json","markdown","text"]})");
-  for (const char c : reply) REQUIRE(static_cast<unsigned char>(c) < 0x80);
+  REQUIRE(std::all_of(reply.begin(), reply.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
   Options options;
   options.outputs = kOutputHtml | kOutputJson | kOutputMarkdown | kOutputText;
   auto r = galley::format(source, options);
@@ -310,4 +312,93 @@ TEST_CASE("run_json replies in ASCII with the same content as the UTF-8 result",
   expected.erase("stats");
   CHECK(got == expected);
   CHECK(got["article"]["headline"]["text"].get<std::string>().find("Caf\xC3\xA9") == 0);
+}
+
+TEST_CASE("JsonWriter's stage: values of every size, in both modes, read back as written",
+          "[json]") {
+  // Random documents with strings from empty to far beyond the writer's stage (8 KB, escaped
+  // up to six bytes a byte), written by JsonWriter and built as nlohmann values side by side.
+  uint32_t seed = 7;
+  const auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  const std::string_view alphabet[] = {
+      "a", "\"", "\\", "\n", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80", "<", " ", "\x01"};
+  const auto text = [&] {
+    std::string s;
+    const uint32_t kind = next() % 4;
+    const size_t length = kind == 0   ? next() % 4
+                          : kind == 1 ? next() % 600
+                          : kind == 2 ? 1300 + next() % 200
+                                      : 9000 + next() % 9000;
+    while (s.size() < length) s += alphabet[next() % std::size(alphabet)];
+    return s;
+  };
+  for (int round = 0; round < 60; ++round) {
+    INFO("round " << round);
+    for (const bool ascii : {false, true}) {
+      for (const bool pretty : {false, true}) {
+        std::string out = "[";  // the writer appends after what the string holds
+        Json expected = Json::array();
+        {
+          galley::render::JsonWriter w(out, pretty);
+          w.set_ascii(ascii);
+          w.begin_array();
+          const int count = 1 + static_cast<int>(next() % 40);
+          for (int k = 0; k < count; ++k) {
+            switch (next() % 5) {
+              case 0: {
+                const std::string s = text();
+                w.string(s);
+                expected.push_back(s);
+                break;
+              }
+              case 1: {
+                const int64_t v = static_cast<int64_t>(next()) * 1000003 - 5000000;
+                w.integer(v);
+                expected.push_back(v);
+                break;
+              }
+              case 2: {
+                const std::string key = text(), value = text();
+                w.begin_object();
+                w.key(key);
+                w.string(value);
+                w.key("n");
+                w.begin_object();
+                w.int_fields({{"a", k}, {"b", -k}});
+                w.end_object();
+                w.end_object();
+                expected.push_back(
+                    Json::object({{key, value}, {"n", Json::object({{"a", k}, {"b", -k}})}}));
+                break;
+              }
+              case 3: {
+                const std::string inner = text();
+                Json raw = Json::array({inner, true, nullptr});
+                w.raw(raw.dump());
+                expected.push_back(raw);
+                break;
+              }
+              default:
+                w.null();
+                expected.push_back(nullptr);
+            }
+          }
+          w.end_array();
+          // A complete top-level value is in the string as soon as it is complete.
+          REQUIRE(!out.empty());
+          REQUIRE(out.back() == ']');
+        }
+        REQUIRE(out.front() == '[');
+        const std::string written = out.substr(1);
+        if (ascii) {
+          REQUIRE(std::all_of(written.begin(), written.end(),
+                              [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+        }
+        REQUIRE(Json::parse(written) == expected);
+      }
+    }
+  }
 }
