@@ -473,25 +473,19 @@ void put_json_chars(Sink& out, std::string_view s, unsigned escape) {
       continue;
     }
     out.put(p + start, i - start);
-    switch (c) {
-      case '"':
-        out.put("\\\"", 2);
-        break;
-      case '\\':
-        out.put("\\\\", 2);
-        break;
-      case '\n':
-        out.put("\\n", 2);
-        break;
-      case '\r':
-        out.put("\\r", 2);
-        break;
-      case '\t':
-        out.put("\\t", 2);
-        break;
-      default:
-        const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out.put(u, 6);
+    // The characters with a two-character escape; other control characters as \u00XX.
+    const char short_form = c == '"'    ? '"'
+                            : c == '\\' ? '\\'
+                            : c == '\n' ? 'n'
+                            : c == '\r' ? 'r'
+                            : c == '\t' ? 't'
+                                        : 0;
+    if (short_form != 0) {
+      const char e[2] = {'\\', short_form};
+      out.put(e, 2);
+    } else {
+      const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      out.put(u, 6);
     }
     start = i + 1;
   }
