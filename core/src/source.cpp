@@ -167,8 +167,18 @@ uint32_t SourceText::line_end(uint32_t line) const {
 }
 
 uint32_t SourceText::line_of(uint32_t offset) const {
+  // Spans and findings ask mostly in order: the last answer's line and the next come first.
+  const auto n = static_cast<uint32_t>(line_starts_.size());
+  for (uint32_t line = last_line_; line <= last_line_ + 1 && line <= n; ++line) {
+    if (line >= 1 && line_starts_[line - 1] <= offset &&
+        (line == n || offset < line_starts_[line])) {
+      last_line_ = line;
+      return line;
+    }
+  }
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  return static_cast<uint32_t>(it - line_starts_.begin());
+  last_line_ = static_cast<uint32_t>(it - line_starts_.begin());
+  return last_line_;
 }
 
 uint32_t SourceText::utf16_offset(uint32_t offset) const {

@@ -61,6 +61,7 @@ class SourceText {
   bool ascii_ = true;                  // all ASCII: a byte is a UTF-16 unit, no checkpoints
   std::vector<uint32_t> checkpoints_;  // UTF-16 offset at every kCheckpoint bytes
   std::vector<uint32_t> line_units_;   // UTF-16 offset of every line start (unless ascii_)
+  mutable uint32_t last_line_ = 1;     // line_of()'s last answer (one call's text, one thread)
 };
 
 /// Number of UTF-16 code units in valid UTF-8 text.

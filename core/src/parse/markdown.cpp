@@ -92,6 +92,13 @@ class Converter {
 
   Block convert_block(cmark_node* n) {
     Block b;
+    fill_block(n, b);
+    return b;
+  }
+
+  // Converts `n` into `b`, a fresh block: children are converted in place in their parent's
+  // vector (a table can hold tens of thousands of cells).
+  void fill_block(cmark_node* n, Block& b) {
     b.range = range_of(n);
     const cmark_node_type t = cmark_node_get_type(n);
     if (t == CMARK_NODE_PARAGRAPH) {
@@ -162,7 +169,6 @@ class Converter {
       b.kind = BlockKind::quote;
       convert_children(n, b);
     }
-    return b;
   }
 
   void convert_children(cmark_node* n, Block& b) {
@@ -175,7 +181,7 @@ class Converter {
     for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) ++count;
     b.children.reserve(count);
     for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
-      b.children.push_back(convert_block(c));
+      fill_block(c, b.children.emplace_back());
     }
     --block_depth_;
   }
@@ -203,7 +209,7 @@ class Converter {
         for (cmark_node* k = cmark_node_last_child(c); k; k = cmark_node_previous(k))
           stack.push_back(k);
       } else {
-        b.children.push_back(convert_block(c));
+        fill_block(c, b.children.emplace_back());
       }
     }
   }

@@ -123,16 +123,19 @@ void assign_section_ids(Article& a) {
     ++index;
     std::string base = s.heading ? detail::slugify(detail::plain_text(s.heading->inlines)) : "";
     if (base.empty()) base = "section-" + std::to_string(index);
-    std::string id = base;
-    if (used.count(id)) {
-      int& k = next_suffix[base];
-      if (k < 2) k = 2;
-      do {
-        id = base + "-" + std::to_string(k++);
-      } while (used.count(id));
+    if (used.insert(base).second) {
+      s.id = std::move(base);
+      continue;
     }
-    used.insert(id);
-    s.id = id;
+    int& k = next_suffix[base];
+    if (k < 2) k = 2;
+    std::string id;
+    do {
+      id.assign(base);
+      id += '-';
+      id += std::to_string(k++);
+    } while (!used.insert(id).second);
+    s.id = std::move(id);
   }
 }
 
