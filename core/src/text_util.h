@@ -64,24 +64,25 @@ inline bool is_unicode_space(char32_t c) {
          c == 0x3000;
 }
 
-/// Classes of bytes for word scanning, as bits: 1 an ASCII letter or digit, 2 an ASCII word
-/// joiner (' -), 4 a byte of a multibyte sequence.
-struct WordByteClasses {
+/// A class (bits) for each of the 256 byte values, for scanners that look bytes up.
+struct ByteTable {
   uint8_t of[256];
 };
-constexpr WordByteClasses word_byte_classes() {
-  WordByteClasses t{};
-  for (int c = 0; c < 256; ++c) {
-    uint8_t v = 0;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) v = 1;
-    if (c == '\'' || c == '-') v = 2;
-    if (c >= 0x80) v = 4;
-    t.of[c] = v;
-  }
+/// The table of `classify(byte)` for every byte, built at compile time.
+template <typename F>
+constexpr ByteTable make_byte_table(F classify) {
+  ByteTable t{};
+  for (int c = 0; c < 256; ++c) t.of[c] = classify(static_cast<unsigned char>(c));
   return t;
 }
-/// The classes of every byte (see word_byte_classes).
-inline constexpr WordByteClasses kWordBytes = word_byte_classes();
+
+/// Classes of bytes for word scanning, as bits: 1 an ASCII letter or digit, 2 an ASCII word
+/// joiner (' -), 4 a byte of a multibyte sequence.
+inline constexpr ByteTable kWordBytes = make_byte_table([](unsigned char c) -> uint8_t {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return 1;
+  if (c == '\'' || c == '-') return 2;
+  return c >= 0x80 ? 4 : 0;
+});
 
 /// Apostrophes and hyphens that stay inside a word: ' ’ - ‑ (U+2011) and ‐ (U+2010).
 inline bool is_word_joiner(char32_t c) {

@@ -43,26 +43,15 @@ enum CharFlag : uint8_t {
   kHigh = 64,    // a byte of a multibyte sequence: decode it
 };
 
-struct ByteTable {
-  uint8_t of[256];
-};
-
-constexpr ByteTable byte_table() {
-  ByteTable t{};
-  for (int c = 0; c < 256; ++c) {
-    uint8_t v = 0;
-    if (c >= 0x80) v = kHigh;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') v = kSpace;
-    if (c >= '0' && c <= '9') v = kWord;
-    if (c >= 'a' && c <= 'z') v = kWord | kLetter | kLower;
-    if (c >= 'A' && c <= 'Z') v = kWord | kLetter | kUpper;
-    if (c == '\'' || c == '-') v = kJoiner;
-    t.of[c] = v;
-  }
-  return t;
-}
-
-constexpr ByteTable kBytes = byte_table();
+constexpr detail::ByteTable kBytes = detail::make_byte_table([](unsigned char c) -> uint8_t {
+  if (c >= 0x80) return kHigh;
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return kSpace;
+  if (c >= '0' && c <= '9') return kWord;
+  if (c >= 'a' && c <= 'z') return kWord | kLetter | kLower;
+  if (c >= 'A' && c <= 'Z') return kWord | kLetter | kUpper;
+  if (c == '\'' || c == '-') return kJoiner;
+  return 0;
+});
 
 // The flags of a decoded code point (any, also an overlong ASCII one).
 uint8_t flags_of(char32_t c) {
