@@ -6,27 +6,44 @@
 namespace galley::detail {
 namespace {
 
-// A SAX handler that only records the first error's byte position.
-struct ErrorFinder : nlohmann::json_sax<nlohmann::ordered_json> {
-  size_t position = 0;
-  std::string token;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t pos, const std::string& last, const nlohmann::detail::exception&) override {
+// Builds the value with nlohmann::json's own DOM builder and records the first error's byte
+// position and token: one pass, and one instantiation of the parser in the wasm (parse() would
+// add a second, with callbacks, and finding the error a third).
+class Reader {
+ public:
+  using Json = nlohmann::ordered_json;
+  using number_integer_t = Json::number_integer_t;
+  using number_unsigned_t = Json::number_unsigned_t;
+  using number_float_t = Json::number_float_t;
+  using string_t = Json::string_t;
+  using binary_t = Json::binary_t;
+
+  explicit Reader(Json& value) : dom_(value, false) {}
+  bool null() { return dom_.null(); }
+  bool boolean(bool v) { return dom_.boolean(v); }
+  bool number_integer(number_integer_t v) { return dom_.number_integer(v); }
+  bool number_unsigned(number_unsigned_t v) { return dom_.number_unsigned(v); }
+  bool number_float(number_float_t v, const string_t& s) { return dom_.number_float(v, s); }
+  bool string(string_t& v) { return dom_.string(v); }
+  bool binary(binary_t& v) { return dom_.binary(v); }
+  bool start_object(std::size_t n) { return dom_.start_object(n); }
+  bool key(string_t& v) { return dom_.key(v); }
+  bool end_object() { return dom_.end_object(); }
+  bool start_array(std::size_t n) { return dom_.start_array(n); }
+  bool end_array() { return dom_.end_array(); }
+  bool parse_error(std::size_t pos, const std::string& last, const nlohmann::detail::exception&) {
     position = pos;
     token = last;
+    failed = true;
     return false;
   }
+
+  bool failed = false;
+  size_t position = 0;
+  std::string token;
+
+ private:
+  nlohmann::detail::json_sax_dom_parser<Json> dom_;
 };
 
 // The token is raw input: an invalid byte or a multi-byte character cut at the length limit
@@ -43,12 +60,13 @@ std::string valid_utf8(std::string_view s) {
 
 }  // namespace
 
-Result<nlohmann::ordered_json> parse_json(std::string_view text, ErrorCode code, std::string_view what) {
-  nlohmann::ordered_json value = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (!value.is_discarded()) return value;
-  ErrorFinder finder;
-  nlohmann::ordered_json::sax_parse(text.begin(), text.end(), &finder);
-  size_t at = finder.position > 0 ? finder.position - 1 : 0;
+Result<nlohmann::ordered_json> parse_json(std::string_view text, ErrorCode code,
+                                          std::string_view what) {
+  nlohmann::ordered_json value;
+  Reader reader(value);
+  if (nlohmann::ordered_json::sax_parse(text.begin(), text.end(), &reader) && !reader.failed)
+    return value;
+  size_t at = reader.position > 0 ? reader.position - 1 : 0;
   if (at > text.size()) at = text.size();
   size_t line = 1, column = 1;
   for (size_t i = 0; i < at; ++i) {
@@ -62,7 +80,9 @@ Result<nlohmann::ordered_json> parse_json(std::string_view text, ErrorCode code,
   Error e;
   e.code = code;
   e.message = std::string(what) + " is not valid JSON: unexpected ";
-  e.message += finder.token.empty() ? std::string("end of input") : "'" + valid_utf8(std::string_view(finder.token).substr(0, 40)) + "'";
+  e.message += reader.token.empty()
+                   ? std::string("end of input")
+                   : "'" + valid_utf8(std::string_view(reader.token).substr(0, 40)) + "'";
   e.message += " at line " + std::to_string(line) + ", column " + std::to_string(column) + ".";
   e.field = "line " + std::to_string(line) + ", column " + std::to_string(column);
   return e;

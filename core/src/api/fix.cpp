@@ -1,6 +1,8 @@
-// fix(): applies every automatic fix, re-checking until nothing fixable is left. Runs once per
-// click of a fix button, not per keystroke: compiled for size in the wasm (core/CMakeLists.txt).
+// fix() and the JSON form of its result: applies every automatic fix, re-checking until nothing
+// fixable is left. Runs once per click of a fix button, not per keystroke: compiled for size in
+// the wasm (core/CMakeLists.txt).
 #include "api/pipeline.h"
+#include "api/reply.h"
 #include "rules/fixes.h"
 
 namespace galley {
@@ -49,6 +51,47 @@ Result<FixResult> fix(std::string_view source, const Options& options) {
   }
   out.source = bom ? "\xEF\xBB\xBF" + current : current;
   out.remaining = std::move(last);
+  return out;
+}
+
+namespace detail {
+
+void write_fix_fields(render::JsonWriter& w, const FixResult& r) {
+  w.key("source");
+  w.string(r.source);
+  w.key("applied");
+  w.begin_array();
+  for (const AppliedFix& f : r.applied) {
+    w.begin_object();
+    w.key("rule");
+    w.string(f.rule);
+    w.key("message");
+    w.string(f.message);
+    w.key("line");
+    w.integer(f.line);
+    w.key("column");
+    w.integer(f.column);
+    w.key("before");
+    w.string(f.before);
+    w.key("after");
+    w.string(f.after);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("remaining");
+  write_diagnostics(w, r.remaining);
+  w.key("passes");
+  w.integer(r.passes);
+}
+
+}  // namespace detail
+
+std::string fix_result_to_json(const FixResult& r) {
+  std::string out;
+  render::JsonWriter w(out);
+  w.begin_object();
+  detail::write_fix_fields(w, r);
+  w.end_object();
   return out;
 }
 

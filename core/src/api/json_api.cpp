@@ -1,6 +1,9 @@
-// The JSON forms of results, the rule catalogue and the JSON API used by the wasm binding.
+// The JSON forms of results and the JSON API used by the wasm binding. The forms that are not
+// written per keystroke (fix results, the rule catalogue) live with fix() and the catalogue, which
+// are compiled for size in the wasm.
 #include <optional>
 
+#include "api/reply.h"
 #include "galley/galley.h"
 #include "render/writer.h"
 #include "rules/rule.h"
@@ -43,12 +46,6 @@ void write_diagnostic(JsonWriter& w, const Diagnostic& d) {
   w.end_object();
 }
 
-void write_diagnostics(JsonWriter& w, const std::vector<Diagnostic>& list) {
-  w.begin_array();
-  for (const Diagnostic& d : list) write_diagnostic(w, d);
-  w.end_array();
-}
-
 void write_stats(JsonWriter& w, const Stats& s) {
   w.begin_object();
   w.key("words");
@@ -87,7 +84,7 @@ void write_result_fields(JsonWriter& w, const FormatResult& r) {
     w.raw(r.json);
   }
   w.key("diagnostics");
-  write_diagnostics(w, r.diagnostics);
+  detail::write_diagnostics(w, r.diagnostics);
   w.key("stats");
   write_stats(w, r.stats);
   if (!r.html.empty()) {
@@ -106,97 +103,6 @@ void write_result_fields(JsonWriter& w, const FormatResult& r) {
     w.key("text");
     w.string(r.text);
   }
-}
-
-void write_fix_fields(JsonWriter& w, const FixResult& r) {
-  w.key("source");
-  w.string(r.source);
-  w.key("applied");
-  w.begin_array();
-  for (const AppliedFix& f : r.applied) {
-    w.begin_object();
-    w.key("rule");
-    w.string(f.rule);
-    w.key("message");
-    w.string(f.message);
-    w.key("line");
-    w.integer(f.line);
-    w.key("column");
-    w.integer(f.column);
-    w.key("before");
-    w.string(f.before);
-    w.key("after");
-    w.string(f.after);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("remaining");
-  write_diagnostics(w, r.remaining);
-  w.key("passes");
-  w.integer(r.passes);
-}
-
-void write_option_value(JsonWriter& w, const OptionValue& v) {
-  if (std::holds_alternative<bool>(v)) {
-    w.boolean(std::get<bool>(v));
-  } else if (std::holds_alternative<double>(v)) {
-    w.number(std::get<double>(v));
-  } else if (std::holds_alternative<std::string>(v)) {
-    w.string(std::get<std::string>(v));
-  } else {
-    w.begin_array();
-    for (const std::string& s : std::get<std::vector<std::string>>(v)) w.string(s);
-    w.end_array();
-  }
-}
-
-void write_rules(JsonWriter& w) {
-  w.begin_array();
-  for (const RuleInfo& r : rule_catalogue()) {
-    w.begin_object();
-    w.key("id");
-    w.string(r.id);
-    w.key("summary");
-    w.string(r.summary);
-    w.key("rationale");
-    w.string(r.rationale);
-    w.key("tags");
-    w.begin_array();
-    for (const std::string& t : r.tags) w.string(t);
-    w.end_array();
-    w.key("severity");
-    w.begin_object();
-    w.key("news");
-    w.string(severity_name(r.news));
-    w.key("blog");
-    w.string(severity_name(r.blog));
-    w.key("minimal");
-    w.string(severity_name(r.minimal));
-    w.end_object();
-    w.key("fixable");
-    w.boolean(r.fixable);
-    w.key("options");
-    w.begin_array();
-    for (const RuleOption& o : r.options) {
-      w.begin_object();
-      w.key("name");
-      w.string(o.name);
-      w.key("type");
-      w.string(rules::option_type_name(o.type));
-      w.key("default");
-      write_option_value(w, o.default_value);
-      w.key("description");
-      w.string(o.description);
-      w.end_object();
-    }
-    w.end_array();
-    w.key("example");
-    w.string(r.example);
-    w.key("exampleFixed");
-    w.string(r.example_fixed);
-    w.end_object();
-  }
-  w.end_array();
 }
 
 // A refusal as run_json() replies (ASCII, as every reply of it).
@@ -244,6 +150,16 @@ const Result<Options>& cached_options(std::string_view json) {
 
 }  // namespace
 
+namespace detail {
+
+void write_diagnostics(JsonWriter& w, const std::vector<Diagnostic>& list) {
+  w.begin_array();
+  for (const Diagnostic& d : list) write_diagnostic(w, d);
+  w.end_array();
+}
+
+}  // namespace detail
+
 std::string result_to_json(const FormatResult& r) {
   std::string out;
   out.reserve(r.json.size() + r.html.size() + r.markdown.size() + 4096);
@@ -257,34 +173,8 @@ std::string result_to_json(const FormatResult& r) {
 std::string diagnostics_to_json(const std::vector<Diagnostic>& diagnostics) {
   std::string out;
   JsonWriter w(out);
-  write_diagnostics(w, diagnostics);
+  detail::write_diagnostics(w, diagnostics);
   return out;
-}
-
-std::string fix_result_to_json(const FixResult& r) {
-  std::string out;
-  JsonWriter w(out);
-  w.begin_object();
-  write_fix_fields(w, r);
-  w.end_object();
-  return out;
-}
-
-std::string rules_to_json() {
-  std::string out;
-  JsonWriter w(out, true);
-  write_rules(w);
-  out += '\n';
-  return out;
-}
-
-const std::vector<RuleInfo>& rule_catalogue() {
-  static const std::vector<RuleInfo> catalogue = [] {
-    std::vector<RuleInfo> out;
-    for (const rules::Rule* r : rules::registry()) out.push_back(r->info);
-    return out;
-  }();
-  return catalogue;
 }
 
 std::string run_json(std::string_view command, std::string_view source,
@@ -297,7 +187,7 @@ std::string run_json(std::string_view command, std::string_view source,
     w.key("ok");
     w.boolean(true);
     w.key("rules");
-    write_rules(w);
+    detail::write_rules(w);
     w.end_object();
     return out;
   }
@@ -326,7 +216,7 @@ std::string run_json(std::string_view command, std::string_view source,
     w.begin_object();
     w.key("ok");
     w.boolean(true);
-    write_fix_fields(w, r.value());
+    detail::write_fix_fields(w, r.value());
     w.end_object();
     return out;
   }

@@ -2,6 +2,7 @@
 // author, the name only), safe to embed in a <script type="application/ld+json"> element.
 #include <nlohmann/json.hpp>
 
+#include "json_value.h"
 #include "render/render.h"
 #include "render/writer.h"
 #include "text_util.h"
@@ -111,10 +112,12 @@ namespace {
 std::vector<std::string> front_matter_sections(const Meta& m) {
   std::vector<std::string> out;
   if (m.front_matter_json.size() <= 2) return out;
-  // ordered_json, the instantiation the rest of the core uses: no second JSON parser in the wasm.
-  const nlohmann::ordered_json fm =
-      nlohmann::ordered_json::parse(m.front_matter_json, nullptr, false);
-  if (!fm.is_object()) return out;
+  // The core's one JSON parser (the same nlohmann::json instantiation and input type as every
+  // other reader): a second would be a second copy of the parser in the wasm.
+  const Result<nlohmann::ordered_json> parsed =
+      detail::parse_json(m.front_matter_json, ErrorCode::invalid_json, "Front matter");
+  if (!parsed || !parsed->is_object()) return out;
+  const nlohmann::ordered_json& fm = parsed.value();
   for (const char* key : {"section", "category", "categories"}) {
     const auto it = fm.find(key);
     if (it == fm.end()) continue;

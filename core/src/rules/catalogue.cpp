@@ -1,8 +1,10 @@
-// Running one rule on its own (fixtures, examples) and the catalogue as Markdown (docs/rules.md).
+// Running one rule on its own (fixtures, examples), the catalogue (rule_catalogue()) and its
+// JSON and Markdown (docs/rules.md) forms.
 #include "rules/catalogue.h"
 
 #include <cmath>
 
+#include "api/reply.h"
 #include "json_value.h"
 #include "rules/rule.h"
 #include "source.h"
@@ -212,6 +214,99 @@ std::string rules_to_markdown() {
     }
   }
   return out;
+}
+
+}  // namespace galley
+
+namespace galley {
+namespace {
+
+using render::JsonWriter;
+
+void write_option_value(JsonWriter& w, const OptionValue& v) {
+  if (std::holds_alternative<bool>(v)) {
+    w.boolean(std::get<bool>(v));
+  } else if (std::holds_alternative<double>(v)) {
+    w.number(std::get<double>(v));
+  } else if (std::holds_alternative<std::string>(v)) {
+    w.string(std::get<std::string>(v));
+  } else {
+    w.begin_array();
+    for (const std::string& s : std::get<std::vector<std::string>>(v)) w.string(s);
+    w.end_array();
+  }
+}
+
+}  // namespace
+
+namespace detail {
+
+void write_rules(JsonWriter& w) {
+  w.begin_array();
+  for (const RuleInfo& r : rule_catalogue()) {
+    w.begin_object();
+    w.key("id");
+    w.string(r.id);
+    w.key("summary");
+    w.string(r.summary);
+    w.key("rationale");
+    w.string(r.rationale);
+    w.key("tags");
+    w.begin_array();
+    for (const std::string& t : r.tags) w.string(t);
+    w.end_array();
+    w.key("severity");
+    w.begin_object();
+    w.key("news");
+    w.string(severity_name(r.news));
+    w.key("blog");
+    w.string(severity_name(r.blog));
+    w.key("minimal");
+    w.string(severity_name(r.minimal));
+    w.end_object();
+    w.key("fixable");
+    w.boolean(r.fixable);
+    w.key("options");
+    w.begin_array();
+    for (const RuleOption& o : r.options) {
+      w.begin_object();
+      w.key("name");
+      w.string(o.name);
+      w.key("type");
+      w.string(rules::option_type_name(o.type));
+      w.key("default");
+      write_option_value(w, o.default_value);
+      w.key("description");
+      w.string(o.description);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("example");
+    w.string(r.example);
+    w.key("exampleFixed");
+    w.string(r.example_fixed);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace detail
+
+std::string rules_to_json() {
+  std::string out;
+  JsonWriter w(out, true);
+  detail::write_rules(w);
+  out += '\n';
+  return out;
+}
+
+const std::vector<RuleInfo>& rule_catalogue() {
+  static const std::vector<RuleInfo> catalogue = [] {
+    std::vector<RuleInfo> out;
+    for (const rules::Rule* r : rules::registry()) out.push_back(r->info);
+    return out;
+  }();
+  return catalogue;
 }
 
 }  // namespace galley

@@ -2,7 +2,6 @@
 #include "structure/lexicon.h"
 
 #include <algorithm>
-#include <initializer_list>
 #include <vector>
 
 #include "text_util.h"
@@ -66,36 +65,32 @@ size_t match_prefix(std::string_view text, std::string_view folded_prefix) {
 
 const WordList& takeaways_labels() {
   // clang-format off
-  static const WordList list{
-      "key takeaways", "key takeaway", "takeaways", "the takeaways", "key points", "key facts",
-      "what to know", "what you need to know", "what we know", "at a glance", "in brief",
-      "highlights", "tl;dr", "tldr", "summary", "in summary", "main points", "the essentials",
-      "in short", "the short version",
+  static const WordList list(
+      "key takeaways|key takeaway|takeaways|the takeaways|key points|key facts|what to know|"
+      "what you need to know|what we know|at a glance|in brief|highlights|tl;dr|tldr|summary|"
+      "in summary|main points|the essentials|in short|the short version|"
       // de
-      "das wichtigste in kürze", "das wichtigste", "das wichtigste im überblick", "auf einen blick",
-      "in kürze", "kurz und knapp", "die wichtigsten punkte", "zusammenfassung", "kernpunkte",
-      "das müssen sie wissen", "das sollten sie wissen",
+      "das wichtigste in kürze|das wichtigste|das wichtigste im überblick|auf einen blick|"
+      "in kürze|kurz und knapp|die wichtigsten punkte|zusammenfassung|kernpunkte|"
+      "das müssen sie wissen|das sollten sie wissen|"
       // fr
-      "l'essentiel", "à retenir", "a retenir", "ce qu'il faut retenir", "les points clés",
-      "points clés", "en bref", "en résumé", "ce qu'il faut savoir", "les points essentiels",
-      "l'essentiel en bref"};
+      "l'essentiel|à retenir|a retenir|ce qu'il faut retenir|les points clés|points clés|en bref|"
+      "en résumé|ce qu'il faut savoir|les points essentiels|l'essentiel en bref");
   // clang-format on
   return list;
 }
 
 const WordList& credits_labels() {
   // clang-format off
-  static const WordList list{
-      "credits", "credit", "contributors", "contributing", "reporting", "reporters",
-      "the reporters", "reporting team", "staff", "about this story", "about this report",
-      "production", "contributing reporters",
+  static const WordList list(
+      "credits|credit|contributors|contributing|reporting|reporters|the reporters|reporting team|"
+      "staff|about this story|about this report|production|contributing reporters|"
       // de
-      "mitarbeit", "mitwirkende", "autoren", "autorinnen und autoren", "recherche",
-      "mitarbeit und recherche", "an diesem artikel haben mitgearbeitet",
-      "an diesem text haben mitgearbeitet",
+      "mitarbeit|mitwirkende|autoren|autorinnen und autoren|recherche|mitarbeit und recherche|"
+      "an diesem artikel haben mitgearbeitet|an diesem text haben mitgearbeitet|"
       // fr
-      "crédits", "contributeurs", "ont contribué", "ont collaboré", "ont participé", "reportage",
-      "l'équipe", "avec la collaboration de"};
+      "crédits|contributeurs|ont contribué|ont collaboré|ont participé|reportage|l'équipe|"
+      "avec la collaboration de");
   // clang-format on
   return list;
 }
@@ -103,54 +98,55 @@ const WordList& credits_labels() {
 // First words that open a credits heading ("Reporters on the Ground").
 const WordList& credits_heading_openers() {
   // clang-format off
-  static const WordList list{
-      "reporters", "reporting", "credits", "contributors", "mitarbeit", "crédits", "contributeurs",
-      "reporter"};
+  static const WordList list(
+      "reporters|reporting|credits|contributors|mitarbeit|crédits|contributeurs|reporter");
   // clang-format on
   return list;
 }
 
 const WordList& author_labels() {
   // clang-format off
-  static const WordList list{
-      "about the author", "about the authors", "about the writer", "about the reporter",
-      "about the columnist", "about the contributor", "author bio", "the author", "the authors",
-      "about me", "author", "authors",
+  static const WordList list(
+      "about the author|about the authors|about the writer|about the reporter|about the columnist|"
+      "about the contributor|author bio|the author|the authors|about me|author|authors|"
       // de
-      "über den autor", "über die autorin", "über die autoren", "über die autorinnen", "zum autor",
-      "zur autorin", "zu den autoren", "der autor", "die autorin", "die autoren", "autorin",
-      "autor",
+      "über den autor|über die autorin|über die autoren|über die autorinnen|zum autor|zur autorin|"
+      "zu den autoren|der autor|die autorin|die autoren|autorin|autor|"
       // fr
-      "à propos de l'auteur", "à propos de l'autrice", "à propos de l'auteure",
-      "à propos des auteurs", "l'auteur", "l'autrice", "l'auteure", "sur l'auteur",
-      "qui est l'auteur", "a propos de l'auteur"};
+      "à propos de l'auteur|à propos de l'autrice|à propos de l'auteure|à propos des auteurs|"
+      "l'auteur|l'autrice|l'auteure|sur l'auteur|qui est l'auteur|a propos de l'auteur");
   // clang-format on
   return list;
 }
 
 const WordList& credits_openings() {
   // clang-format off
-  static const WordList list{
-      "the story was reported by", "this story was reported by", "this article was reported by",
-      "the article was reported by", "reported by", "reporting by", "additional reporting by",
-      "reporting and writing by", "written by", "edited by", "editing by", "compiled by",
-      "produced by", "contributors:", "contributing:", "credits:", "contributing reporters:",
-      "reporters:", "reporting:", "with reporting by", "with additional reporting by",
-      "additional reporting:", "this story was written by", "the story was written by",
-      "reporting was contributed by", "contributing reporting by",
+  static const WordList list(
+      "the story was reported by|this story was reported by|this article was reported by|"
+      "the article was reported by|reported by|reporting by|additional reporting by|"
+      "reporting and writing by|written by|edited by|editing by|compiled by|produced by|"
+      "contributors:|contributing:|credits:|contributing reporters:|reporters:|reporting:|"
+      "with reporting by|with additional reporting by|additional reporting:|"
+      "this story was written by|the story was written by|reporting was contributed by|"
+      "contributing reporting by|"
       // de
-      "mitarbeit:", "mitarbeit von", "mit material von", "recherche:", "redaktion:",
-      "unter mitarbeit von", "an diesem artikel haben mitgearbeitet:", "mitarbeit und recherche:",
+      "mitarbeit:|mitarbeit von|mit material von|recherche:|redaktion:|unter mitarbeit von|"
+      "an diesem artikel haben mitgearbeitet:|mitarbeit und recherche:|"
       // fr
-      "avec la collaboration de", "en collaboration avec", "ont collaboré:", "ont contribué:",
-      "reportage:", "propos recueillis par", "ont participé:", "avec la contribution de"};
+      "avec la collaboration de|en collaboration avec|ont collaboré:|ont contribué:|reportage:|"
+      "propos recueillis par|ont participé:|avec la contribution de");
   // clang-format on
   return list;
 }
 
 }  // namespace
 
-WordSet::WordSet(std::initializer_list<std::string_view> words) : words_(words) {
+WordSet::WordSet(std::string_view words) {
+  for (size_t start = 0; start <= words.size();) {
+    const size_t bar = std::min(words.find('|', start), words.size());
+    words_.push_back(words.substr(start, bar - start));
+    start = bar + 1;
+  }
   std::sort(words_.begin(), words_.end());
   size_t size = 8;
   while (size < words_.size() * 4) size *= 2;
@@ -288,35 +284,30 @@ size_t credits_opening(std::string_view text) {
 
 bool is_speech_verb(std::string_view w) {
   // clang-format off
-  static const WordList list{
+  static const WordList list(
       // en
-      "said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks", "wrote",
-      "writes", "stated", "states", "noted", "notes", "explained", "explains", "argued", "argues",
-      "insisted", "insists", "warned", "warns", "claimed", "claims", "replied", "replies",
-      "responded", "responds", "recalled", "recalls", "remarked", "announced", "announces",
-      "declared", "declares", "acknowledged", "acknowledges", "admitted", "admits", "conceded",
-      "concedes", "emphasized", "emphasised", "emphasizes", "emphasises", "stressed", "stresses",
-      "praised", "praises", "called", "calling", "calls", "described", "describes", "describing",
-      "dismissed", "dismisses", "urged", "urges", "tweeted", "posted", "commented", "suggested",
-      "suggests", "observed", "concluded", "predicted", "promised", "promises", "vowed", "vows",
-      "answered", "answers", "spoke", "speaks", "speaking", "shouted", "joked", "jokes", "countered", "counters", "cautioned",
-      "continued", "continues", "testified", "confirmed", "confirms", "denied", "denies", "agreed",
-      "complained", "lamented", "boasted", "pleaded", "maintained", "maintains", "contended",
-      "asserted", "asserts", "quipped", "recounted", "exclaimed", "mused", "whispered", "yelled",
-      "texted", "emailed", "writing", "telling", "adding", "explaining", "warning", "insisting",
-      "arguing", "noting", "stressing", "declaring", "labelled", "labeled", "branded", "termed",
+      "said|says|say|saying|told|tells|added|adds|asked|asks|wrote|writes|stated|states|noted|"
+      "notes|explained|explains|argued|argues|insisted|insists|warned|warns|claimed|claims|"
+      "replied|replies|responded|responds|recalled|recalls|remarked|announced|announces|declared|"
+      "declares|acknowledged|acknowledges|admitted|admits|conceded|concedes|emphasized|emphasised|"
+      "emphasizes|emphasises|stressed|stresses|praised|praises|called|calling|calls|described|"
+      "describes|describing|dismissed|dismisses|urged|urges|tweeted|posted|commented|suggested|"
+      "suggests|observed|concluded|predicted|promised|promises|vowed|vows|answered|answers|spoke|"
+      "speaks|speaking|shouted|joked|jokes|countered|counters|cautioned|continued|continues|"
+      "testified|confirmed|confirms|denied|denies|agreed|complained|lamented|boasted|pleaded|"
+      "maintained|maintains|contended|asserted|asserts|quipped|recounted|exclaimed|mused|"
+      "whispered|yelled|texted|emailed|writing|telling|adding|explaining|warning|insisting|"
+      "arguing|noting|stressing|declaring|labelled|labeled|branded|termed|"
       // de
-      "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "betonte", "betont",
-      "meinte", "meint", "fügte", "schrieb", "schreibt", "kritisierte", "kritisiert", "warnte",
-      "warnt", "forderte", "fordert", "erläuterte", "bekräftigte", "räumte", "versicherte",
-      "unterstrich", "ergänzte", "antwortete", "teilte", "sprach", "nannte", "bezeichnete",
-      "zitiert", "so",
+      "sagte|sagt|sagten|sagen|erklärte|erklärt|erklärten|betonte|betont|meinte|meint|fügte|"
+      "schrieb|schreibt|kritisierte|kritisiert|warnte|warnt|forderte|fordert|erläuterte|"
+      "bekräftigte|räumte|versicherte|unterstrich|ergänzte|antwortete|teilte|sprach|nannte|"
+      "bezeichnete|zitiert|so|"
       // fr
-      "déclaré", "déclare", "dit", "affirme", "affirmé", "explique", "expliqué", "ajoute", "ajouté",
-      "souligne", "souligné", "estime", "estimé", "précise", "précisé", "indique", "indiqué",
-      "assure", "assuré", "martèle", "lance", "lancé", "confie", "confié", "insiste", "insisté",
-      "répond", "répondu", "prévient", "prévenu", "rappelle", "rappelé", "qualifié", "qualifie",
-      "écrit", "raconte", "raconté", "déplore", "dénonce", "dénoncé", "juge", "jugé"};
+      "déclaré|déclare|dit|affirme|affirmé|explique|expliqué|ajoute|ajouté|souligne|souligné|"
+      "estime|estimé|précise|précisé|indique|indiqué|assure|assuré|martèle|lance|lancé|confie|"
+      "confié|insiste|insisté|répond|répondu|prévient|prévenu|rappelle|rappelé|qualifié|qualifie|"
+      "écrit|raconte|raconté|déplore|dénonce|dénoncé|juge|jugé");
   // clang-format on
   return list.has(w);
 }
@@ -332,92 +323,75 @@ bool is_subject_pronoun(std::string_view w) {
 
 bool is_title_word(std::string_view w) {
   // clang-format off
-  static const WordList list{
-      "president", "vice", "chancellor", "prime", "minister", "secretary", "senator", "sen.",
-      "rep.", "representative", "congressman", "congresswoman", "gov.", "governor", "mayor",
-      "general", "gen.", "admiral", "adm.", "colonel", "col.", "lt.", "lieutenant", "captain",
-      "capt.", "sergeant", "sgt.", "commander", "chief", "director", "ceo", "cfo", "coo", "cto",
-      "chairman", "chairwoman", "chair", "chairperson", "spokesman", "spokeswoman", "spokesperson",
-      "ambassador", "commissioner", "judge", "justice", "attorney", "king", "queen", "prince",
-      "princess", "pope", "bishop", "cardinal", "rabbi", "imam", "father", "sister", "dr.", "dr",
-      "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "prof", "professor", "sir", "dame", "lord",
-      "lady", "speaker", "leader", "deputy", "foreign", "defense", "defence", "interior", "finance",
-      "economy", "health", "state", "press", "sheriff", "officer", "detective", "inspector",
-      "superintendent", "coach", "manager", "founder", "co-founder", "executive", "analyst",
-      "economist", "official", "envoy", "senior", "former", "acting", "interim", "first", "lady",
-      "majority", "minority", "house", "white", "special", "counsel", "attorney-general",
-      "treasury", "trade", "kremlin", "pentagon", "nato", "eu", "un", "u.s.", "us", "uk", "u.k.",
-      "american", "british", "german", "french", "russian", "ukrainian", "chinese", "japanese",
-      "indian", "israeli", "palestinian", "iranian", "turkish", "polish", "italian", "spanish",
-      "canadian", "australian", "european", "dutch", "swedish", "belgian", "austrian", "swiss",
-      "korean", "mexican", "brazilian", "egyptian", "saudi", "syrian", "greek", "irish", "scottish",
-      "welsh", "english", "hungarian", "czech", "romanian", "finnish", "norwegian", "danish",
-      "democratic", "republican", "democrat", "labour", "conservative", "liberal", "green",
+  static const WordList list(
+      "president|vice|chancellor|prime|minister|secretary|senator|sen.|rep.|representative|"
+      "congressman|congresswoman|gov.|governor|mayor|general|gen.|admiral|adm.|colonel|col.|lt.|"
+      "lieutenant|captain|capt.|sergeant|sgt.|commander|chief|director|ceo|cfo|coo|cto|chairman|"
+      "chairwoman|chair|chairperson|spokesman|spokeswoman|spokesperson|ambassador|commissioner|"
+      "judge|justice|attorney|king|queen|prince|princess|pope|bishop|cardinal|rabbi|imam|father|"
+      "sister|dr.|dr|mr.|mr|mrs.|mrs|ms.|ms|prof.|prof|professor|sir|dame|lord|lady|speaker|"
+      "leader|deputy|foreign|defense|defence|interior|finance|economy|health|state|press|sheriff|"
+      "officer|detective|inspector|superintendent|coach|manager|founder|co-founder|executive|"
+      "analyst|economist|official|envoy|senior|former|acting|interim|first|lady|majority|minority|"
+      "house|white|special|counsel|attorney-general|treasury|trade|kremlin|pentagon|nato|eu|un|"
+      "u.s.|us|uk|u.k.|american|british|german|french|russian|ukrainian|chinese|japanese|indian|"
+      "israeli|palestinian|iranian|turkish|polish|italian|spanish|canadian|australian|european|"
+      "dutch|swedish|belgian|austrian|swiss|korean|mexican|brazilian|egyptian|saudi|syrian|greek|"
+      "irish|scottish|welsh|english|hungarian|czech|romanian|finnish|norwegian|danish|democratic|"
+      "republican|democrat|labour|conservative|liberal|green|"
       // de
-      "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "präsident", "präsidentin",
-      "ministerin", "bürgermeister", "bürgermeisterin", "sprecher", "sprecherin", "herr", "frau",
-      "ministerpräsident", "ministerpräsidentin", "bundespräsident", "bundespräsidentin",
-      "außenminister", "außenministerin", "verteidigungsminister", "verteidigungsministerin",
-      "finanzminister", "finanzministerin", "chef", "chefin", "deutsche", "deutscher",
-      "französische", "französischer", "amerikanische", "amerikanischer", "russische", "russischer",
-      "ukrainische", "ukrainischer", "us-präsident", "kreml-sprecher", "abgeordnete",
-      "abgeordneter", "vorsitzende", "vorsitzender", "leiterin", "leiter", "expertin", "experte",
-      "politiker", "politikerin", "direktorin", "professorin", "staatssekretär", "staatssekretärin",
-      "generalsekretär", "generalsekretärin", "amtskollege", "amtskollegin", "regierungssprecher",
-      "regierungssprecherin", "oberbürgermeister", "oberbürgermeisterin", "landrat", "landrätin",
-      "senatorin", "botschafter", "botschafterin",
+      "bundeskanzler|bundeskanzlerin|kanzler|kanzlerin|präsident|präsidentin|ministerin|"
+      "bürgermeister|bürgermeisterin|sprecher|sprecherin|herr|frau|ministerpräsident|"
+      "ministerpräsidentin|bundespräsident|bundespräsidentin|außenminister|außenministerin|"
+      "verteidigungsminister|verteidigungsministerin|finanzminister|finanzministerin|chef|chefin|"
+      "deutsche|deutscher|französische|französischer|amerikanische|amerikanischer|russische|"
+      "russischer|ukrainische|ukrainischer|us-präsident|kreml-sprecher|abgeordnete|abgeordneter|"
+      "vorsitzende|vorsitzender|leiterin|leiter|expertin|experte|politiker|politikerin|direktorin|"
+      "professorin|staatssekretär|staatssekretärin|generalsekretär|generalsekretärin|amtskollege|"
+      "amtskollegin|regierungssprecher|regierungssprecherin|oberbürgermeister|oberbürgermeisterin|"
+      "landrat|landrätin|senatorin|botschafter|botschafterin|"
       // fr
-      "président", "présidente", "ministre", "maire", "porte-parole", "premier", "première", "m.",
-      "mme", "mme.", "général", "secrétaire", "monsieur", "madame", "chancelier", "chancelière",
-      "député", "députée", "sénateur", "sénatrice"};
+      "président|présidente|ministre|maire|porte-parole|premier|première|m.|mme|mme.|général|"
+      "secrétaire|monsieur|madame|chancelier|chancelière|député|députée|sénateur|sénatrice");
   // clang-format on
   return list.has(w);
 }
 
 bool is_name_stopword(std::string_view w) {
   // clang-format off
-  static const WordList list{
-      "the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "so", "yet", "when",
-      "while", "after", "before", "since", "because", "if", "as", "at", "in", "on", "for", "from",
-      "with", "without", "despite", "meanwhile", "however", "still", "then", "now", "today",
-      "yesterday", "tomorrow", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their",
-      "our", "my", "its", "there", "here", "what", "who", "why", "how", "where", "also", "even",
-      "only", "asked", "speaking", "according", "by", "to", "of", "not", "no", "yes", "all", "some",
-      "many", "most", "one", "two", "three", "last", "next", "earlier", "later", "during", "under",
-      "over", "about", "against", "among", "between", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-      "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr",
+  static const WordList list(
+      "the|a|an|this|that|these|those|but|and|or|so|yet|when|while|after|before|since|because|if|"
+      "as|at|in|on|for|from|with|without|despite|meanwhile|however|still|then|now|today|yesterday|"
+      "tomorrow|it|he|she|they|we|i|you|his|her|their|our|my|its|there|here|what|who|why|how|"
+      "where|also|even|only|asked|speaking|according|by|to|of|not|no|yes|all|some|many|most|one|"
+      "two|three|last|next|earlier|later|during|under|over|about|against|among|between|monday|"
+      "tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+      "july|august|september|october|november|december|mr|mrs|ms|dr|"
       // de
-      "der", "die", "das", "den", "dem", "des", "ein", "eine", "und", "oder", "aber", "als", "wenn",
-      "nach", "vor", "mit", "von", "für", "auf", "im", "am", "es", "wir", "ich", "auch", "doch",
-      "denn", "dass", "laut",
+      "der|die|das|den|dem|des|ein|eine|und|oder|aber|als|wenn|nach|vor|mit|von|für|auf|im|am|es|"
+      "wir|ich|auch|doch|denn|dass|laut|"
       // fr
-      "le", "la", "les", "un", "une", "et", "ou", "mais", "quand", "après", "avant", "avec", "pour",
-      "dans", "sur", "il", "elle", "ils", "elles", "nous", "je", "selon", "ce", "cette"};
+      "le|la|les|un|une|et|ou|mais|quand|après|avant|avec|pour|dans|sur|il|elle|ils|elles|nous|je|"
+      "selon|ce|cette");
   // clang-format on
   return list.has(w);
 }
 
 bool is_organisation_word(std::string_view w) {
   // clang-format off
-  static const WordList list{
-      "house", "union", "force", "forces", "ministry", "department", "council", "committee",
-      "party", "bank", "university", "agency", "commission", "court", "congress", "senate",
-      "parliament", "airport", "airports", "street", "city", "times", "post", "news", "press",
-      "group", "company", "inc", "inc.", "corp", "corp.", "foundation", "institute", "center",
-      "centre", "office", "service", "services", "administration", "program", "programme",
-      "initiative", "project", "team", "government", "republic", "states", "kingdom", "nations",
-      "organization", "organisation", "army", "navy", "guard", "police", "church", "school",
-      "college", "museum", "hospital", "federation", "association", "society", "board", "bureau",
-      "fund", "act", "law", "day", "week", "year", "avenue", "road", "square", "park", "river",
-      "sea", "ocean", "bay", "island", "islands", "valley", "county", "province", "region",
-      "district", "eve", "christmas", "easter", "gallery", "app", "apps", "platform", "system",
-      "api", "data", "review", "journal", "magazine", "media", "network", "radio", "television",
-      "tv", "cup", "league", "club", "summit", "conference", "treaty", "agreement", "plan",
-      "strategy", "war", "guide", "handbook", "report", "manual", "study", "website", "site",
-      "blog", "book", "paper", "document", "memo", "statement", "policy", "framework", "standard",
-      "guidelines", "gov", "ministerium", "regierung", "partei", "bundestag", "gouvernement",
-      "assemblée", "ministère", "sénat", "conseil"};
+  static const WordList list(
+      "house|union|force|forces|ministry|department|council|committee|party|bank|university|"
+      "agency|commission|court|congress|senate|parliament|airport|airports|street|city|times|post|"
+      "news|press|group|company|inc|inc.|corp|corp.|foundation|institute|center|centre|office|"
+      "service|services|administration|program|programme|initiative|project|team|government|"
+      "republic|states|kingdom|nations|organization|organisation|army|navy|guard|police|church|"
+      "school|college|museum|hospital|federation|association|society|board|bureau|fund|act|law|"
+      "day|week|year|avenue|road|square|park|river|sea|ocean|bay|island|islands|valley|county|"
+      "province|region|district|eve|christmas|easter|gallery|app|apps|platform|system|api|data|"
+      "review|journal|magazine|media|network|radio|television|tv|cup|league|club|summit|"
+      "conference|treaty|agreement|plan|strategy|war|guide|handbook|report|manual|study|website|"
+      "site|blog|book|paper|document|memo|statement|policy|framework|standard|guidelines|gov|"
+      "ministerium|regierung|partei|bundestag|gouvernement|assemblée|ministère|sénat|conseil");
   // clang-format on
   return list.has(w);
 }
@@ -431,56 +405,48 @@ bool is_name_particle(std::string_view w) {
 
 bool is_role_noun(std::string_view w) {
   // clang-format off
-  static const WordList list{
-      "journalist", "reporter", "writer", "editor", "correspondent", "columnist", "author",
-      "contributor", "producer", "photographer", "photojournalist", "critic", "analyst",
-      "freelancer", "blogger", "novelist", "poet", "researcher", "fellow", "intern", "staffer",
-      "anchor", "host", "commentator", "essayist", "historian", "professor", "scholar", "lecturer",
-      "economist", "scientist", "designer", "developer", "engineer", "strategist", "consultant",
-      "lawyer", "student", "director", "manager", "officer", "founder", "specialist", "storyteller",
-      "videographer", "presenter", "broadcaster", "newscaster", "copywriter", "copy editor",
-      "subeditor", "sub-editor", "stringer", "podcaster",
+  static const WordList list(
+      "journalist|reporter|writer|editor|correspondent|columnist|author|contributor|producer|"
+      "photographer|photojournalist|critic|analyst|freelancer|blogger|novelist|poet|researcher|"
+      "fellow|intern|staffer|anchor|host|commentator|essayist|historian|professor|scholar|"
+      "lecturer|economist|scientist|designer|developer|engineer|strategist|consultant|lawyer|"
+      "student|director|manager|officer|founder|specialist|storyteller|videographer|presenter|"
+      "broadcaster|newscaster|copywriter|copy editor|subeditor|sub-editor|stringer|podcaster|"
       // de
-      "journalistin", "reporterin", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
-      "autorin", "kolumnist", "kolumnistin", "schriftsteller", "schriftstellerin", "volontär",
-      "volontärin", "fotograf", "fotografin", "moderator", "moderatorin",
+      "journalistin|reporterin|redakteur|redakteurin|korrespondent|korrespondentin|autorin|"
+      "kolumnist|kolumnistin|schriftsteller|schriftstellerin|volontär|volontärin|fotograf|"
+      "fotografin|moderator|moderatorin|"
       // fr
-      "journaliste", "rédacteur", "rédactrice", "correspondant", "correspondante", "chroniqueur",
-      "chroniqueuse", "auteur", "autrice", "auteure", "écrivain", "écrivaine", "éditorialiste",
-      "photographe", "reporteur", "reportrice", "pigiste"};
+      "journaliste|rédacteur|rédactrice|correspondant|correspondante|chroniqueur|chroniqueuse|"
+      "auteur|autrice|auteure|écrivain|écrivaine|éditorialiste|photographe|reporteur|reportrice|"
+      "pigiste");
   // clang-format on
   return list.has(w);
 }
 
 bool is_abbreviation(std::string_view w) {
   // clang-format off
-  static const WordList list{
-      "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm",
-      "prof", "jr", "sr", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr",
-      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "approx",
-      "dept", "est", "fig", "vol", "p", "pp", "m", "mme", "bzw", "ca", "dr", "nr", "str", "vgl",
-      "z", "zb", "mio", "mrd", "mme", "mlle"};
+  static const WordList list(
+      "mr|mrs|ms|dr|st|sen|rep|gov|gen|col|lt|sgt|capt|adm|prof|jr|sr|no|vs|etc|inc|corp|ltd|co|"
+      "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mt|ft|ave|blvd|approx|dept|est|fig|vol|p|"
+      "pp|m|mme|bzw|ca|dr|nr|str|vgl|z|zb|mio|mrd|mme|mlle");
   // clang-format on
   return list.has(w);
 }
 
 bool is_date_word(std::string_view w) {
   // clang-format off
-  static const WordList list{
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-      "sept", "oct", "nov", "dec", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "updated",
-      "published", "posted", "today", "yesterday", "am", "pm", "a.m.", "p.m.", "est", "edt", "gmt",
-      "utc", "cet", "cest", "pst", "pdt",
+  static const WordList list(
+      "january|february|march|april|may|june|july|august|september|october|november|december|jan|"
+      "feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|jan.|feb.|aug.|sept.|oct.|nov.|dec.|monday|"
+      "tuesday|wednesday|thursday|friday|saturday|sunday|updated|published|posted|today|yesterday|"
+      "am|pm|a.m.|p.m.|est|edt|gmt|utc|cet|cest|pst|pdt|"
       // de
-      "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "montag",
-      "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "aktualisiert",
-      "veröffentlicht", "uhr", "stand",
+      "januar|februar|märz|mai|juni|juli|oktober|dezember|montag|dienstag|mittwoch|donnerstag|"
+      "freitag|samstag|sonntag|aktualisiert|veröffentlicht|uhr|stand|"
       // fr
-      "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
-      "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-      "dimanche", "publié", "mis", "à jour"};
+      "janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|"
+      "mardi|mercredi|jeudi|vendredi|samedi|dimanche|publié|mis|à jour");
   // clang-format on
   return list.has(w);
 }

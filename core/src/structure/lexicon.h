@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +21,9 @@ std::string fold(std::string_view text);
 /// A fixed set of words: the sorted list, and a hash index for the look-ups made per token.
 class WordSet {
  public:
-  /// The set of `words` (duplicates allowed).
-  WordSet(std::initializer_list<std::string_view> words);
+  /// The set of the words in `words`, separated by '|' (duplicates allowed). The words stay
+  /// views into `words`: one string literal, not a table of pointers to many.
+  explicit WordSet(std::string_view words);
   /// Whether `w` is one of the words.
   bool has(std::string_view w) const;
   /// The words, sorted.
