@@ -91,7 +91,8 @@ log(`load average before: ${machine.loadBefore.join(' ')}${machine.loadBefore[0]
 
 const SMOKE_PATHOLOGICAL = ['image-bracket-runs', 'unclosed-comments', 'wide-table', 'nested-blockquotes', 'many-headings'];
 const corpusDir = join(OUT, smoke ? 'corpus-smoke' : 'corpus');
-const corpus = buildCorpus(ROOT, corpusDir, { sizes: config.sizes, pathologicalScale: config.pathologicalScale })
+const fullCorpus = buildCorpus(ROOT, corpusDir, { sizes: config.sizes, pathologicalScale: config.pathologicalScale });
+const corpus = fullCorpus
   .filter((e) => only.test(e.name))
   .filter((e) => !smoke || e.kind !== 'pathological' || SMOKE_PATHOLOGICAL.includes(e.name.replace('patho:', '')))
   .map((e, i) => ({ ...e, id: `e${i}`, url: '/' + relative(ROOT, e.file).split('/').map(encodeURIComponent).join('/') }));
@@ -334,7 +335,8 @@ if (browser) {
 }
 
 phase(`memory: ${config.heapCalls} calls…`);
-const heapFiles = corpus.filter((e) => e.kind === 'sample' || (e.kind === 'article' && ['2k', '20k'].includes(e.size))).map((e) => e.file);
+// Its own inputs, whatever --only selects for the timings.
+const heapFiles = fullCorpus.filter((e) => e.kind === 'sample' || (e.kind === 'article' && ['2k', '20k'].includes(e.size))).map((e) => e.file);
 const heapWasm = await attempt('wasm memory', () =>
   JSON.parse(execFileSync(process.execPath, [join(HERE, 'heap.mjs'), String(config.heapCalls), optionsJson, ...heapFiles], { cwd: HERE, encoding: 'utf8' })));
 const heapNative = await attempt('native memory', () =>
