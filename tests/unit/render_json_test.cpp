@@ -260,6 +260,11 @@ TEST_CASE("the JSON and HTML escapers agree with byte-by-byte references", "[jso
                                      "\xE3\x81\x82",      // a kana
                                      "\xF0\x9F\x98\x80",  // beyond U+FFFF
                                      "\xFF",              // invalid
+                                     "\x80",              // a continuation byte alone
+                                     "\xC3",              // a lead byte without its continuation
+                                     "\xC0\x80",          // overlong: read as the decoder reads it
+                                     "\xED\xA0\x80",      // a surrogate written as UTF-8
+                                     "\xE2\x80\x94\xC3\xA9\xE3\x81\x82",  // a run beyond ASCII
                                      "12345678"};
   uint32_t seed = 99;
   const auto next = [&seed] {
@@ -347,7 +352,7 @@ TEST_CASE("JsonWriter's stage: values of every size, in both modes, read back as
           w.begin_array();
           const int count = 1 + static_cast<int>(next() % 40);
           for (int k = 0; k < count; ++k) {
-            switch (next() % 5) {
+            switch (next() % 6) {
               case 0: {
                 const std::string s = text();
                 w.string(s);
@@ -379,6 +384,47 @@ TEST_CASE("JsonWriter's stage: values of every size, in both modes, read back as
                 Json raw = Json::array({inner, true, nullptr});
                 w.raw(raw.dump());
                 expected.push_back(raw);
+                break;
+              }
+              case 4: {
+                // Plain text of inlines: text and code literals, breaks as spaces, raw HTML
+                // left out, containers by their children.
+                galley::Inlines inlines;
+                std::string plain;
+                const int parts = static_cast<int>(next() % 5);
+                for (int p = 0; p < parts; ++p) {
+                  galley::Inline in;
+                  switch (next() % 5) {
+                    case 0:
+                      in.kind = galley::InlineKind::text;
+                      in.text = text();
+                      plain += in.text;
+                      break;
+                    case 1:
+                      in.kind = galley::InlineKind::soft_break;
+                      plain += ' ';
+                      break;
+                    case 2:
+                      in.kind = galley::InlineKind::html;
+                      in.text = "<b>";
+                      break;
+                    case 3: {
+                      in.kind = galley::InlineKind::emphasis;
+                      galley::Inline code;
+                      code.kind = galley::InlineKind::code;
+                      code.text = text();
+                      plain += code.text;
+                      in.children.push_back(code);
+                      break;
+                    }
+                    default:
+                      in.kind = galley::InlineKind::line_break;
+                      plain += ' ';
+                  }
+                  inlines.push_back(in);
+                }
+                w.plain_text(inlines);
+                expected.push_back(plain);
                 break;
               }
               default:

@@ -200,47 +200,45 @@ constexpr size_t kMaxEscapedPerByte = 6;
 template <class Sink>
 size_t put_u_escape(Sink& out, std::string_view s, size_t i) {
   static const char kHex[] = "0123456789abcdef";
-  char32_t cp = detail::decode_utf8(s, i);
   char buf[12];
-  size_t len = 0;
-  const auto put = [&](uint32_t u) {
-    buf[len++] = '\\';
-    buf[len++] = 'u';
-    buf[len++] = kHex[(u >> 12) & 15];
-    buf[len++] = kHex[(u >> 8) & 15];
-    buf[len++] = kHex[(u >> 4) & 15];
-    buf[len++] = kHex[u & 15];
+  const auto put_unit = [&](char* at, uint32_t u) {
+    at[0] = '\\';
+    at[1] = 'u';
+    at[2] = kHex[(u >> 12) & 15];
+    at[3] = kHex[(u >> 8) & 15];
+    at[4] = kHex[(u >> 4) & 15];
+    at[5] = kHex[u & 15];
   };
+  // Two- and three-byte characters, the ones of almost all text beyond ASCII (dashes, curly
+  // quotation marks, accented letters), decoded here as detail::decode_utf8 decodes them,
+  // without its call, and written as one escape of a known length.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char c = p[i];
+  if (c >= 0xC0 && c < 0xF0) {
+    const size_t len = c >= 0xE0 ? 3 : 2;
+    if (i + len <= s.size() && (p[i + 1] & 0xC0) == 0x80 &&
+        (len == 2 || (p[i + 2] & 0xC0) == 0x80)) {
+      const uint32_t u = len == 2
+                             ? ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu)
+                             : ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+      put_unit(buf, u);
+      out.put(buf, 6);
+      return i + len;
+    }
+  }
+  char32_t cp = detail::decode_utf8(s, i);
+  size_t len = 0;
   if (cp >= 0x10000) {
     cp -= 0x10000;
-    put(0xD800 + (static_cast<uint32_t>(cp) >> 10));
-    put(0xDC00 + (static_cast<uint32_t>(cp) & 0x3FF));
+    put_unit(buf, 0xD800 + (static_cast<uint32_t>(cp) >> 10));
+    put_unit(buf + 6, 0xDC00 + (static_cast<uint32_t>(cp) & 0x3FF));
+    len = 12;
   } else {
-    put(static_cast<uint32_t>(cp));
+    put_unit(buf, static_cast<uint32_t>(cp));
+    len = 6;
   }
   out.put(buf, len);
   return i;
-}
-
-void plain_json(std::string& out, const Inlines& inlines, unsigned escape) {
-  for (const Inline& in : inlines) {
-    switch (in.kind) {
-      case InlineKind::text:
-      case InlineKind::code:
-        append_json_chars(out, in.text, escape);
-        break;
-      case InlineKind::soft_break:
-      case InlineKind::line_break:
-        out += ' ';
-        break;
-      case InlineKind::html:
-      case InlineKind::footnote_reference:
-        break;
-      default:
-        plain_json(out, in.children, escape);
-        break;
-    }
-  }
 }
 
 }  // namespace
@@ -453,8 +451,12 @@ void put_json_chars(Sink& out, std::string_view s, unsigned escape) {
     const auto c = static_cast<unsigned char>(p[i]);
     if (c >= 0x80) {
       if (ascii) {
+        // The character and any that follow it beyond ASCII (words of non-Latin scripts).
         out.put(p + start, i - start);
-        start = put_u_escape(out, s, i);
+        do {
+          i = put_u_escape(out, s, i);
+        } while (i < n && static_cast<unsigned char>(p[i]) >= 0x80);
+        start = i;
         i = start - 1;
         continue;
       }
@@ -601,10 +603,30 @@ void JsonWriter::string(std::string_view s) {
 void JsonWriter::plain_text(const Inlines& inlines) {
   before_value();
   put('"');
-  flush();
-  plain_json(out_, inlines, escape_);
+  plain_chars(inlines);
   put('"');
   settle();
+}
+
+void JsonWriter::plain_chars(const Inlines& inlines) {
+  for (const Inline& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::text:
+      case InlineKind::code:
+        chars(in.text);
+        break;
+      case InlineKind::soft_break:
+      case InlineKind::line_break:
+        put(' ');
+        break;
+      case InlineKind::html:
+      case InlineKind::footnote_reference:
+        break;
+      default:
+        plain_chars(in.children);
+        break;
+    }
+  }
 }
 
 void JsonWriter::number(double v) {

@@ -5,13 +5,13 @@ namespace galley::rules {
 namespace {
 
 std::string message(const typography::Finding& f) {
-  std::string m;
+  std::string m = typography::message_buffer(f);
   if (f.edit->kind == typography::kNumberRanges) {
-    m = "Hyphen in the range \"";
+    m += "Hyphen in the range \"";
   } else if (f.found.find("--") != std::string_view::npos) {
-    m = "Hyphens used as a dash in \"";
+    m += "Hyphens used as a dash in \"";
   } else {
-    m = "Spaced hyphen used as a dash in \"";
+    m += "Spaced hyphen used as a dash in \"";
   }
   m += f.found;
   m += "\"; write \"";

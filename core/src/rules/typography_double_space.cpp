@@ -6,7 +6,8 @@ namespace {
 
 std::string message(const typography::Finding& f) {
   const uint32_t n = f.edit->end - f.edit->begin;
-  std::string m = n == 2 ? "Double space" : std::to_string(n) + " spaces";
+  std::string m = typography::message_buffer(f);
+  m += n == 2 ? "Double space" : std::to_string(n) + " spaces";
   m += " in \"";
   m += f.found;
   m += "\"; write \"";

@@ -5,7 +5,8 @@ namespace galley::rules {
 namespace {
 
 std::string message(const typography::Finding& f) {
-  std::string m = "Three periods in \"";
+  std::string m = typography::message_buffer(f);
+  m += "Three periods in \"";
   m += f.found;
   m += "\"; write \"";
   m += f.expected;

@@ -18,12 +18,13 @@ std::string message(const typography::Finding& f) {
   const char32_t mark = mark_of(f);
   std::string shown;
   detail::append_utf8(shown, mark);
-  std::string m;
+  std::string m = typography::message_buffer(f);
   if (mark == 0xAB) {
-    m = "No narrow no-break space after '«' in \"";
+    m += "No narrow no-break space after '«' in \"";
   } else {
-    m = "No " + std::string(mark == ':' ? "no-break space" : "narrow no-break space") +
-        " before '" + shown + "' in \"";
+    m += mark == ':' ? "No no-break space before '" : "No narrow no-break space before '";
+    m += shown;
+    m += "' in \"";
   }
   m += f.found;
   m += mark == ':' ? "\"; French sets U+00A0 there." : "\"; French sets U+202F there.";

@@ -5,7 +5,8 @@ namespace galley::rules {
 namespace {
 
 std::string message(const typography::Finding& f) {
-  std::string m = "Non-breaking hyphen (U+2011) in \"";
+  std::string m = typography::message_buffer(f);
+  m += "Non-breaking hyphen (U+2011) in \"";
   m += f.found;
   m += "\"; write \"";
   m += f.expected;

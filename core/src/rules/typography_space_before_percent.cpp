@@ -6,7 +6,8 @@ namespace galley::rules {
 namespace {
 
 std::string message(const typography::Finding& f) {
-  std::string m = "Space before '%' in \"";
+  std::string m = typography::message_buffer(f);
+  m += "Space before '%' in \"";
   m += f.found;
   if (f.locale == "de") {
     // DIN 5008 and Duden: a space, which must not break the number from its sign.

@@ -8,7 +8,8 @@ namespace {
 std::string message(const typography::Finding& f) {
   const bool apostrophe = f.edit->kind == typography::kApostrophes;
   // Backticks delimit: the text itself is full of quotation marks.
-  std::string m = apostrophe ? "Straight apostrophe in `" : "Straight quotation mark in `";
+  std::string m = typography::message_buffer(f);
+  m += apostrophe ? "Straight apostrophe in `" : "Straight quotation mark in `";
   m += f.found;
   m += "`; write `";
   m += f.expected;

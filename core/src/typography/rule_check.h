@@ -19,6 +19,15 @@ struct Finding {
   std::string_view text;       ///< The block's plain text (edit offsets point into it).
 };
 
+/// An empty message with room for a typical one about `f` (a sentence around the found and the
+/// expected words): one allocation where appending piece by piece would grow it two or three
+/// times, for each of what can be tens of thousands of findings.
+inline std::string message_buffer(const Finding& f) {
+  std::string m;
+  m.reserve(112 + f.found.size() + f.expected.size());
+  return m;
+}
+
 /// The locale the typography rules check against: Options::locale, except that an article
 /// whose front matter declares German or French while the option is left at "en" is checked
 /// as the article says. Returns "en", "de" or "fr".
