@@ -160,24 +160,7 @@ std::vector<std::string_view> words(std::string_view s) {
 
 namespace {
 void plain_into(const Inlines& inlines, std::string& out) {
-  for (const Inline& in : inlines) {
-    switch (in.kind) {
-      case InlineKind::text:
-      case InlineKind::code:
-        out += in.text;
-        break;
-      case InlineKind::soft_break:
-      case InlineKind::line_break:
-        out += ' ';
-        break;
-      case InlineKind::html:
-      case InlineKind::footnote_reference:
-        break;
-      default:
-        plain_into(in.children, out);
-        break;
-    }
-  }
+  for_each_plain_piece(inlines, [&out](std::string_view text, const Inline&) { out += text; });
 }
 
 void block_plain_into(const Block& b, std::string& out) {
@@ -239,28 +222,11 @@ std::string slugify(std::string_view s) {
 TextMap::TextMap(const Inlines& inlines) { add(inlines); }
 
 void TextMap::add(const Inlines& inlines) {
-  for (const Inline& in : inlines) {
-    switch (in.kind) {
-      case InlineKind::text:
-      case InlineKind::code:
-        pieces_.push_back({static_cast<uint32_t>(text_.size()),
-                           static_cast<uint32_t>(in.text.size()), in.range.begin,
-                           in.kind == InlineKind::text && in.verbatim});
-        text_ += in.text;
-        break;
-      case InlineKind::soft_break:
-      case InlineKind::line_break:
-        pieces_.push_back({static_cast<uint32_t>(text_.size()), 1, in.range.begin, false});
-        text_ += ' ';
-        break;
-      case InlineKind::html:
-      case InlineKind::footnote_reference:
-        break;
-      default:
-        add(in.children);
-        break;
-    }
-  }
+  for_each_plain_piece(inlines, [this](std::string_view text, const Inline& in) {
+    pieces_.push_back({static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(text.size()),
+                       in.range.begin, in.kind == InlineKind::text && in.verbatim});
+    text_ += text;
+  });
 }
 
 const TextMap::Piece* TextMap::piece_at(uint32_t i) const {

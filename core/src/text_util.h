@@ -141,6 +141,31 @@ uint32_t count_words(std::string_view s);
 /// Splits text into words (same definition as count_words).
 std::vector<std::string_view> words(std::string_view s);
 
+/// Walks the plain text of inlines: calls `piece(text, node)` for each text and code literal
+/// and with " " for each break; raw HTML and footnote references have none; containers (links,
+/// emphasis, image alt text) are walked through. The one definition of an inline's plain text.
+template <class F>
+void for_each_plain_piece(const Inlines& inlines, F&& piece) {
+  for (const Inline& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::text:
+      case InlineKind::code:
+        piece(std::string_view(in.text), in);
+        break;
+      case InlineKind::soft_break:
+      case InlineKind::line_break:
+        piece(std::string_view(" "), in);
+        break;
+      case InlineKind::html:
+      case InlineKind::footnote_reference:
+        break;
+      default:
+        for_each_plain_piece(in.children, piece);
+        break;
+    }
+  }
+}
+
 /// Plain text of inlines: text and code literals, image alt text, breaks as spaces.
 std::string plain_text(const Inlines& inlines);
 /// Appends the plain text of inlines (see plain_text) to `out`.

@@ -152,28 +152,13 @@ constexpr NamedEntity kEntities[] = {
 };
 
 void plain_into(std::string& out, const Inlines& inlines, bool html) {
-  for (const Inline& in : inlines) {
-    switch (in.kind) {
-      case InlineKind::text:
-      case InlineKind::code:
-        if (html) {
-          escape_html(out, in.text);
-        } else {
-          out += in.text;
-        }
-        break;
-      case InlineKind::soft_break:
-      case InlineKind::line_break:
-        out += ' ';
-        break;
-      case InlineKind::html:
-      case InlineKind::footnote_reference:
-        break;
-      default:
-        plain_into(out, in.children, html);
-        break;
+  detail::for_each_plain_piece(inlines, [&out, html](std::string_view text, const Inline&) {
+    if (html) {
+      escape_html(out, text);
+    } else {
+      out += text;
     }
-  }
+  });
 }
 
 // Where escaped characters go: an output string, or memory known to have room for them.
@@ -603,30 +588,10 @@ void JsonWriter::string(std::string_view s) {
 void JsonWriter::plain_text(const Inlines& inlines) {
   before_value();
   put('"');
-  plain_chars(inlines);
+  detail::for_each_plain_piece(inlines,
+                               [this](std::string_view text, const Inline&) { chars(text); });
   put('"');
   settle();
-}
-
-void JsonWriter::plain_chars(const Inlines& inlines) {
-  for (const Inline& in : inlines) {
-    switch (in.kind) {
-      case InlineKind::text:
-      case InlineKind::code:
-        chars(in.text);
-        break;
-      case InlineKind::soft_break:
-      case InlineKind::line_break:
-        put(' ');
-        break;
-      case InlineKind::html:
-      case InlineKind::footnote_reference:
-        break;
-      default:
-        plain_chars(in.children);
-        break;
-    }
-  }
 }
 
 void JsonWriter::number(double v) {

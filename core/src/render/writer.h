@@ -165,8 +165,6 @@ class JsonWriter {
     }
   }
   void newline();
-  // The characters of plain_text(), through the stage like every other value.
-  void plain_chars(const Inlines& inlines);
   void set_escape(unsigned flag, bool on) { escape_ = on ? escape_ | flag : escape_ & ~flag; }
   // Writes "literal" and then `after` (at most two characters) in one copy.
   template <size_t N>
