@@ -224,10 +224,18 @@ for (const entry of pathoEntries) {
   p['galley-wasm-node'] = w.status === 0 ? 'ok' : w.error?.code === 'ETIMEDOUT' ? 'timeout' : `crash: ${(w.stderr.match(/(RuntimeError|Error)[^\n]*/) ?? [w.signal ?? w.status])[0]}`;
 }
 const pathoEngines = engines.filter((e) => ['galley-native', 'galley-wasm-node', 'cmark-native', 'cmark-wasm-node'].includes(e.name));
+// Each pathological input is timed interleaved with the normal article it is compared with, so
+// that the ratio comes from the same moments of the run: the machine's load drifts between
+// phases, and a ratio of two figures taken minutes apart measured that drift as much as the code.
+const isNormal = (e) => e.kind === 'article' && e.form === 'markdown' && e.size === (smoke ? '20k' : '200k');
+const normal = corpus.find(isNormal) ?? fullCorpus.filter(isNormal).map((e) => ({ ...e, id: 'normal' }))[0];
 const pathological = {};
+const pathoNormal = {};
 for (const entry of pathoEntries) {
   const survivors = pathoEngines.filter((e) => !probes[entry.name][e.name] || probes[entry.name][e.name] === 'ok');
-  Object.assign(pathological, await measure([entry], survivors, config.pathoSamples));
+  const r = await measure(normal ? [normal, entry] : [entry], survivors, config.pathoSamples);
+  pathological[entry.name] = r[entry.name];
+  pathoNormal[entry.name] = normal ? r[normal.name] : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,7 +417,6 @@ for (const [engine, rows] of Object.entries(scaling)) {
 }
 
 // Pathological inputs: per-byte cost against the 200 KB article (the normal input nearest in size).
-const normal = throughputEntries.find((e) => e.kind === 'article' && e.form === 'markdown' && e.size === (smoke ? '20k' : '200k'));
 const pathoReport = {};
 log(`\nPathological inputs: ns per byte (ratio to ${normal?.name ?? 'the normal article'})`);
 for (const e of pathoEntries) {
@@ -417,9 +424,9 @@ for (const e of pathoEntries) {
   const cells = [];
   for (const engine of pathoEngines.map((x) => x.name)) {
     const r = pathological[e.name]?.[engine];
-    const base = normal && throughput[normal.name]?.[engine]?.nsPerByte;
+    const base = pathoNormal[e.name]?.[engine]?.nsPerByte;
     if (r) {
-      row[engine] = { nsPerByte: r.nsPerByte, ms: r.ms, ratio: base ? r.nsPerByte / base : null };
+      row[engine] = { nsPerByte: r.nsPerByte, ms: r.ms, normalNsPerByte: base ?? null, ratio: base ? r.nsPerByte / base : null };
       cells.push(`${engine.replace('galley-', '').replace('cmark-', 'cmark/')} ${fmt(r.nsPerByte, 1)} (${fmt(row[engine].ratio, 1)})`);
     } else if (probes[e.name][engine] && probes[e.name][engine] !== 'ok') {
       row[engine] = { failure: probes[e.name][engine] };

@@ -226,6 +226,10 @@ TEST_CASE("dashes per locale", "[typography]") {
   // Compounds, arrows, rules, minus signs and ranges stay.
   CHECK(fix("well-known A --> B <-- C ---- -5 1990-1995 5 - 3") ==
         "well-known A --> B <-- C ---- -5 1990-1995 5 - 3");
+  // An HTML comment written out as text is not a dash, opened or closed; "!--" alone may be.
+  CHECK(fix("Type <!-- to open a comment, --> to close it: <!--<!--<!-- and <!---->") ==
+        "Type <!-- to open a comment, --> to close it: <!--<!--<!-- and <!---->");
+  CHECK(fix("Stop!-- now") == "Stop!\xE2\x80\x94now");
   // Number ranges only on request, and not in dates or chains.
   const unsigned ranges = ty::kAll | ty::kNumberRanges;
   CHECK(fix("1990-1995, pp. 10-20", "en", ranges) ==

@@ -530,6 +530,7 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<TextSpan>& quoted,
                                       const std::vector<uint32_t>& stops) {
   std::vector<Sentence> out;
+  out.reserve(stops.size() + 1);  // a sentence ends at a stop or at the end
   size_t start = 0;
   const auto skip_space = [&](size_t i) {
     while (i < text.size()) {

@@ -43,8 +43,8 @@ const Rule& typography_dash() {
        "a closed em dash, de and fr: a spaced en dash).",
        "A hyphen joins words; a dash sets off a phrase. English house styles (Chicago) close up "
        "the em dash; German (Duden) and French set a spaced en dash. Hyphenated words, minus "
-       "signs, arrows (-->) and number ranges (1990-1995, unless the ranges option is on) are "
-       "left alone.",
+       "signs, arrows (-->), an HTML comment written out (<!--) and number ranges (1990-1995, "
+       "unless the ranges option is on) are left alone.",
        {"typography"},
        Severity::warning,
        Severity::warning,

@@ -403,6 +403,8 @@ class Scanner {
       if (is_digit(p) && is_digit(q)) return 0;  // 5 - 3: arithmetic or a range, not a dash
     } else if (count == 2 || count == 3) {
       if ((!spaced_left && p == '<') || at(j) == '>') return 0;  // arrows: <-- -->
+      // An HTML comment's opening written out as text: <!--
+      if (!spaced_left && p == '!' && i >= 2 && t_[i - 2] == '<') return 0;
     } else {
       return 0;
     }
