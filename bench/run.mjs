@@ -224,19 +224,18 @@ for (const entry of pathoEntries) {
   p['galley-wasm-node'] = w.status === 0 ? 'ok' : w.error?.code === 'ETIMEDOUT' ? 'timeout' : `crash: ${(w.stderr.match(/(RuntimeError|Error)[^\n]*/) ?? [w.signal ?? w.status])[0]}`;
 }
 const pathoEngines = engines.filter((e) => ['galley-native', 'galley-wasm-node', 'cmark-native', 'cmark-wasm-node'].includes(e.name));
-// Each pathological input is timed interleaved with the normal article it is compared with, so
-// that the ratio comes from the same moments of the run: the machine's load drifts between
-// phases, and a ratio of two figures taken minutes apart measured that drift as much as the code.
+// The pathological inputs are timed in one interleaved run with the normal article they are
+// compared with, so that each ratio comes from the same minutes of the suite: the machine's load
+// drifts between phases, and a ratio of figures taken in different phases measured that drift
+// as much as the code. An engine that failed an input's probe is not timed on it.
 const isNormal = (e) => e.kind === 'article' && e.form === 'markdown' && e.size === (smoke ? '20k' : '200k');
 const normal = corpus.find(isNormal) ?? fullCorpus.filter(isNormal).map((e) => ({ ...e, id: 'normal' }))[0];
-const pathological = {};
-const pathoNormal = {};
-for (const entry of pathoEntries) {
-  const survivors = pathoEngines.filter((e) => !probes[entry.name][e.name] || probes[entry.name][e.name] === 'ok');
-  const r = await measure(normal ? [normal, entry] : [entry], survivors, config.pathoSamples);
-  pathological[entry.name] = r[entry.name];
-  pathoNormal[entry.name] = normal ? r[normal.name] : undefined;
-}
+const probed = (engine) => ({
+  ...engine,
+  accepts: (e) => engine.accepts(e) && (!probes[e.name]?.[engine.name] || probes[e.name][engine.name] === 'ok'),
+});
+const pathological = await measure(normal ? [normal, ...pathoEntries] : pathoEntries, pathoEngines.map(probed), config.pathoSamples);
+const pathoNormal = normal ? pathological[normal.name] : undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Size, start-up, keystrokes, memory
@@ -424,7 +423,7 @@ for (const e of pathoEntries) {
   const cells = [];
   for (const engine of pathoEngines.map((x) => x.name)) {
     const r = pathological[e.name]?.[engine];
-    const base = pathoNormal[e.name]?.[engine]?.nsPerByte;
+    const base = pathoNormal?.[engine]?.nsPerByte;
     if (r) {
       row[engine] = { nsPerByte: r.nsPerByte, ms: r.ms, normalNsPerByte: base ?? null, ratio: base ? r.nsPerByte / base : null };
       cells.push(`${engine.replace('galley-', '').replace('cmark-', 'cmark/')} ${fmt(r.nsPerByte, 1)} (${fmt(row[engine].ratio, 1)})`);
