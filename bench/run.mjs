@@ -43,7 +43,7 @@ const smoke = flag('--smoke');
 const config = smoke
   ? { sizes: ['2k', '20k'], pathologicalScale: 10_000, samples: 2, pathoSamples: 1, sampleMs: 8, warmupMs: 5, engineWarmupMs: 100,
       jsMaxBytes: 25_000, keystrokeEdits: 20, keystrokeWarmup: 3, heapCalls: 300, createRuns: 2, pathoLimitMs: 20_000 }
-  : { sizes: Object.keys(ARTICLE_SIZES), pathologicalScale: 100_000, samples: 7, pathoSamples: 5, sampleMs: 60,
+  : { sizes: Object.keys(ARTICLE_SIZES), pathologicalScale: 100_000, samples: 7, pathoSamples: 7, sampleMs: 60,
       warmupMs: 120, engineWarmupMs: 1500, jsMaxBytes: 250_000, keystrokeEdits: 200, keystrokeWarmup: 10, heapCalls: 10_000, createRuns: 9,
       pathoLimitMs: 60_000 };
 config.samples = Number(value('--samples', config.samples));
