@@ -111,6 +111,7 @@ const optionsJson = JSON.stringify({
   rules: Object.fromEntries(ruleIds.map((id) => [id, 'warning'])),
 });
 const galleyWasmAll = await galleyWasmEngine(optionsJson);
+const galleyWasmArticle = await galleyWasmEngine(optionsJson, { readArticle: true });
 await native.ask(`options ${optionsJson}`);
 const cmarkWasm = await cmarkWasmEngine(CMARK_WASM);
 
@@ -142,6 +143,7 @@ if (useChromium) {
 const engines = [
   ...nativeEngines(native),
   { ...galleyWasmAll, name: 'galley-wasm-node' },
+  galleyWasmArticle,
   ...(page ? [chromiumEngine(page, server.url)] : []),
   cmarkWasm,
   ...jsEngines(config.jsMaxBytes).filter((e) => !smoke || ['markdown-it+markdownlint', 'remark+remark-lint'].includes(e.name)),
@@ -363,6 +365,7 @@ const columns = engines.map((e) => e.name);
 const short = {
   'galley-native': 'galley native',
   'galley-wasm-node': 'galley wasm/node',
+  'galley-wasm-node+article': 'wasm/node, model read',
   'galley-wasm-chromium': 'galley wasm/chromium',
   'cmark-native': 'cmark native',
   'cmark-wasm-node': 'cmark wasm/node',
@@ -395,6 +398,7 @@ function table(results, entries, cols) {
 }
 
 log('\nThroughput, MB/s of input (median); N× = how many times faster Galley wasm in Node is');
+log("(galley wasm: format() with the HTML, the JSON model and every rule; 'model read' also reads the result's article, which the package parses from the model's JSON when it is first read)");
 log(table(throughput, throughputEntries, columns));
 
 // Scaling: per-byte cost of each article size against the 20 KB article.
@@ -527,7 +531,7 @@ const md = [
     (machine.chromium ? `, Chromium ${machine.chromium}` : '') +
     `; load average ${machine.loadBefore[0]} before, ${machine.loadAfter[0]} after; ${config.samples} interleaved samples, medians.`,
   '',
-  'MB/s of input; in brackets, how many times faster Galley wasm in Node is.',
+  "MB/s of input; in brackets, how many times faster Galley wasm in Node is. Galley: format() with the HTML, the JSON model and every rule; 'model read' also reads the result's article, which the package parses from the model's JSON when it is first read.",
   '',
   mdRows(['input', 'bytes', ...mdUsed.map((c) => short[c] ?? c)], throughputEntries.map((e) => {
     const r = throughput[e.name] ?? {};

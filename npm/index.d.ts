@@ -216,7 +216,7 @@ export interface CheckResult {
 
 /** What format() returns: each output is present when it was requested in `outputs`. */
 export interface FormatResult extends CheckResult {
-  /** The article model (output `json`). */
+  /** The article model (output `json`). The core renders it as JSON; it becomes objects when first read. */
   article?: Article;
   /** An `<article>` fragment, or a whole page with `document: true` (output `html`). Safe to insert into a page. */
   html?: string;

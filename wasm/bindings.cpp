@@ -47,17 +47,20 @@ class Engine {
     const uint64_t need = uint64_t{length} * kWorkFactor + kWorkBase;
     void* probe = need < kHeapCeiling ? std::malloc(static_cast<size_t>(need)) : nullptr;
     if (!probe) {
+      article_ = {};
       output_ = kOutOfMemory;
       return output_.size();
     }
     std::free(probe);
-    output_ = galley::run_json(command, std::string_view(input_ ? input_ : "", length), options);
+    output_ = galley::run_json(command, std::string_view(input_ ? input_ : "", length), options,
+                               &article_);
     return output_.size();
   }
 
 #ifdef GALLEY_WASM_CLI
   /// Runs the command line over files that JavaScript read; see galley::cli::run_json.
   size_t cli(const std::string& request) {
+    article_ = {};
     output_ = galley::cli::run_json(request);
     return output_.size();
   }
@@ -65,6 +68,10 @@ class Engine {
 
   /// Address of the last result.
   uintptr_t output() const { return reinterpret_cast<uintptr_t>(output_.data()); }
+
+  /// Address of two uint32: where the last result holds the article model (begin, end; both 0
+  /// when it holds none). See galley::ReplySpan.
+  uintptr_t article() const { return reinterpret_cast<uintptr_t>(&article_); }
 
   /// Frees the result, and the input buffer after a very large call.
   void release() {
@@ -86,6 +93,7 @@ class Engine {
   char* input_ = nullptr;
   size_t capacity_ = 0;
   std::string output_;
+  galley::ReplySpan article_;
 };
 
 std::string version() { return std::string(galley::version()); }
@@ -112,6 +120,7 @@ EMSCRIPTEN_BINDINGS(galley) {
                     .function("input", &Engine::input)
                     .function("run", &Engine::run)
                     .function("output", &Engine::output)
+                    .function("article", &Engine::article)
                     .function("release", &Engine::release);
 #ifdef GALLEY_WASM_CLI
   engine.function("cli", &Engine::cli);

@@ -41,7 +41,8 @@ window.galleyBench = {
   },
   /**
    * Keystroke latency: `edits` single-character insertions into a loaded article, each sent to
-   * galley/worker and awaited, as the demo editor re-checks and re-renders after each key.
+   * galley/worker and awaited, as the demo editor re-checks and re-renders after each key
+   * (reading the article model, as the demo's preview and structure panel do).
    */
   async keystrokes(name, edits, warmup) {
     const worker = await createGalleyWorker();
@@ -56,6 +57,7 @@ window.galleyBench = {
       cursor += 1;
       const t0 = performance.now();
       const result = await worker.format(text, options);
+      if (!result.article) throw new Error('format() returned no article model');
       const ms = performance.now() - t0;
       if (i >= warmup) latencies.push({ ms, core: result.stats.timings.totalMs });
     }

@@ -44,6 +44,18 @@ export function isOkReply(bytes) {
   return true;
 }
 
+const articleKey = ',"article":';
+
+/** Parses a reply whose article model is text[begin, end) (galley::ReplySpan); the model when `article` is first read. */
+export function readReply(text, [begin, end]) {
+  const cut = begin - articleKey.length;
+  if (end <= begin || text.slice(cut, begin) !== articleKey) return JSON.parse(text);
+  const reply = JSON.parse(text.slice(0, cut) + text.slice(end));
+  const settle = (value) => Object.defineProperty(reply, 'article', { value, writable: true, enumerable: true, configurable: true }) && value;
+  Object.defineProperty(reply, 'article', { get: () => settle(JSON.parse(text.slice(begin, end))), set: settle, enumerable: true, configurable: true });
+  return reply;
+}
+
 export class Runtime {
   #factory;
   #wasmModule;
@@ -124,20 +136,13 @@ export class Runtime {
     }
   }
 
-  /** Reads the last result from the heap and frees it. */
-  static #take(module, engine, length) {
+  /** Reads the last reply (its text, or a copy of its bytes) and where it holds the article model, and frees it. */
+  static #take(module, engine, length, bytes) {
     const out = engine.output();
-    const text = decoder.decode(module.HEAPU8.subarray(out, out + length));
+    const view = module.HEAPU8.subarray(out, out + length);
+    const reply = [bytes ? view.slice() : decoder.decode(view), Array.from(new Uint32Array(module.HEAPU8.buffer, engine.article(), 2))];
     engine.release();
-    return text;
-  }
-
-  /** Copies the last result's UTF-8 out of the heap and frees it. */
-  static #takeBytes(module, engine, length) {
-    const out = engine.output();
-    const bytes = module.HEAPU8.slice(out, out + length);
-    engine.release();
-    return bytes;
+    return reply;
   }
 
   /**
@@ -149,24 +154,24 @@ export class Runtime {
    * @param {number|undefined} maxInputBytes the limit the options ask for, if valid
    */
   run(command, source, optionsJson, maxInputBytes) {
-    const [text, truncated] = this.#call(command, source, optionsJson, maxInputBytes, Runtime.#take);
-    return Runtime.#reply(text, source, truncated);
+    const [[text, span], truncated] = this.#call(command, source, optionsJson, maxInputBytes, false);
+    return Runtime.#reply(text, span, source, truncated);
   }
 
   /**
    * run() for a caller that passes the result on (galley/worker's worker side): a successful
    * reply comes back as its UTF-8 JSON text in a Uint8Array of its own, not parsed (the page
-   * parses it once, which is cheaper than parsing here and structured-cloning the objects); a
-   * refusal throws as from run().
+   * parses it once, which is cheaper than parsing here and structured-cloning the objects), with
+   * where it holds the article model (for readReply); a refusal throws as from run().
    */
   runBytes(command, source, optionsJson, maxInputBytes) {
-    const [bytes, truncated] = this.#call(command, source, optionsJson, maxInputBytes, Runtime.#takeBytes);
-    if (isOkReply(bytes)) return bytes;
-    return Runtime.#reply(decoder.decode(bytes), source, truncated);
+    const [[bytes, span], truncated] = this.#call(command, source, optionsJson, maxInputBytes, true);
+    if (isOkReply(bytes)) return [bytes, span];
+    return Runtime.#reply(decoder.decode(bytes), span, source, truncated);
   }
 
-  /** Copies the source into the heap, runs the command and takes the result out with `take`. */
-  #call(command, source, optionsJson, maxInputBytes, take) {
+  /** Copies the source into the heap, runs the command and takes the reply out (Runtime.#take). */
+  #call(command, source, optionsJson, maxInputBytes, bytes) {
     const limit = Number.isSafeInteger(maxInputBytes) && maxInputBytes > 0 ? maxInputBytes : defaultMaxInputBytes;
     let truncated = false;
     const result = this.#guard((module, engine) => {
@@ -187,14 +192,14 @@ export class Runtime {
         if (!ptr && length > 0) throw new GalleyError('Not enough memory for this input.', 'out-of-memory', 'source');
         module.HEAPU8.set(source.subarray(0, length), ptr);
       }
-      return take(module, engine, engine.run(command, length, optionsJson));
+      return Runtime.#take(module, engine, engine.run(command, length, optionsJson), bytes);
     });
     return [result, truncated];
   }
 
   /** Parses a reply: its fields without the `ok` flag, or the refusal thrown as a GalleyError. */
-  static #reply(text, source, truncated) {
-    const reply = JSON.parse(text);
+  static #reply(text, span, source, truncated) {
+    const reply = readReply(text, span);
     if (!reply.ok) {
       const { code, field } = reply.error;
       let { message } = reply.error;
@@ -211,7 +216,7 @@ export class Runtime {
 
   /** Runs galley::cli::run_json: {args, files, stdin} → {code, stdout, stderr, writes}. */
   cli(request) {
-    const text = this.#guard((module, engine) => Runtime.#take(module, engine, engine.cli(JSON.stringify(request))));
+    const [text] = this.#guard((module, engine) => Runtime.#take(module, engine, engine.cli(JSON.stringify(request))));
     return JSON.parse(text);
   }
 

@@ -29,7 +29,8 @@ channel().then((port) => {
     // The reply goes back as its JSON text's bytes (transferred, not copied) for the page to
     // parse: cheaper than parsing it here and structured-cloning the objects.
     if (method === 'format' || method === 'check' || method === 'fix') {
-      return { json: galley[unparsed](method, message.source, message.options) };
+      const [json, article] = galley[unparsed](method, message.source, message.options);
+      return { json, article };
     }
     throw new GalleyError(`Unknown worker request '${method}'.`, 'internal', 'method');
   };
@@ -46,7 +47,7 @@ channel().then((port) => {
       } else {
         result = answer(message);
       }
-      if (result.json instanceof Uint8Array) port.post({ id, ok: true, json: result.json }, [result.json.buffer]);
+      if (result.json instanceof Uint8Array) port.post({ id, ok: true, json: result.json, article: result.article }, [result.json.buffer]);
       else port.post({ id, ok: true, result });
     } catch (error) {
       port.post({ id, ok: false, error: serialiseError(error) });

@@ -2,6 +2,7 @@
 // a worker thread in Node), with requests that can be cancelled or superseded by newer ones.
 import { GalleyError, deserialiseError, errorCodes } from './errors.js';
 import { isNode, nodeModule, toUrl } from './loader.js';
+import { readReply } from './runtime.js';
 
 export { GalleyError, errorCodes };
 
@@ -65,9 +66,12 @@ async function wasmPayload(wasm) {
 
 const decoder = new TextDecoder();
 
-/** A successful format/check/fix reply as the worker sends it (UTF-8 JSON), without the `ok` flag. */
-function parseReply(bytes) {
-  const reply = JSON.parse(decoder.decode(bytes));
+/**
+ * A successful format/check/fix reply as the worker sends it (UTF-8 JSON and where it holds the
+ * article model), without the `ok` flag; the model is parsed when first read.
+ */
+function parseReply(bytes, article) {
+  const reply = readReply(decoder.decode(bytes), article ?? [0, 0]);
   delete reply.ok;
   return reply;
 }
@@ -212,7 +216,7 @@ class GalleyWorker {
       // Parsed here, so a reply that is not JSON becomes this request's error, not a stalled queue.
       let reply;
       try {
-        reply = parseReply(message.json);
+        reply = parseReply(message.json, message.article);
       } catch (cause) {
         this.#settle(job, new GalleyError(`The core's reply could not be read: ${cause.message}`, 'internal', '', { cause }));
       }

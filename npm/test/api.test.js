@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createGalley, errorCodes, GalleyError, internal } from '../src/index.js';
+import { unparsed } from '../src/galley.js';
 
 const galley = await createGalley();
 
@@ -60,6 +61,33 @@ test('results are plain JSON data', () => {
   assert.equal(Object.getPrototypeOf(result), Object.prototype);
   assert.deepEqual(JSON.parse(JSON.stringify(result)), result);
   assert.equal(Object.getPrototypeOf(galley.rules()[0]), Object.prototype);
+});
+
+test('the article model is parsed when first read, and is then an ordinary property', () => {
+  const source = '# Caf\u00e9 "r\u00e9sum\u00e9"\n\nBy Zo\u00eb M\u00fcller\n\nShe wrote `,"article":{}` and "it\'s fine," Ana said.\n';
+  const options = { outputs: ['html', 'json'] };
+  const result = galley.format(source, options);
+  // Not parsed yet: the reply's model waits behind a getter.
+  assert.equal(typeof Object.getOwnPropertyDescriptor(result, 'article').get, 'function');
+  assert.ok(Object.keys(result).includes('article'));
+  // The same result as the whole reply parsed at once (the bytes the worker side sends).
+  const [bytes] = galley[unparsed]('format', source, options);
+  const whole = JSON.parse(new TextDecoder().decode(bytes));
+  delete whole.ok;
+  const { stats, ...rest } = result;
+  const { stats: wholeStats, ...wholeRest } = whole;
+  assert.deepEqual(rest, wholeRest);
+  assert.equal(stats.words, wholeStats.words);
+  assert.equal(result.article.headline.text, 'Caf\u00e9 "r\u00e9sum\u00e9"');
+  // Once read, a data property holding the same object; it can be replaced like any other.
+  const model = result.article;
+  assert.equal(result.article, model);
+  assert.equal(Object.getOwnPropertyDescriptor(result, 'article').value, model);
+  assert.deepEqual(structuredClone(galley.format(source, options)).article, model);
+  assert.deepEqual(JSON.parse(JSON.stringify(galley.format(source, options))).article, model);
+  const replaced = galley.format(source, options);
+  replaced.article = null;
+  assert.equal(replaced.article, null);
 });
 
 test('input chooses the reader; auto reports its choice', () => {

@@ -29,7 +29,9 @@ async function rejectsWith(promise, code, field) {
 
 test('the worker gives the same results as the main API', async () => {
   const options = { outputs: ['html', 'markdown', 'json', 'jsonld', 'text'] };
-  assert.deepEqual(stable(await worker.format(article, options)), stable(direct.format(article, options)));
+  const formatted = await worker.format(article, options);
+  assert.equal(typeof Object.getOwnPropertyDescriptor(formatted, 'article').get, 'function', 'the model is parsed when read');
+  assert.deepEqual(stable(formatted), stable(direct.format(article, options)));
   assert.deepEqual(stable(await worker.check(article)), stable(direct.check(article)));
   assert.deepEqual(await worker.fix(article), direct.fix(article));
   assert.deepEqual(await worker.rules(), direct.rules());

@@ -319,6 +319,39 @@ TEST_CASE("run_json replies in ASCII with the same content as the UTF-8 result",
   CHECK(got["article"]["headline"]["text"].get<std::string>().find("Caf\xC3\xA9") == 0);
 }
 
+TEST_CASE("run_json says where its reply holds the article model", "[json]") {
+  // The model's text, cut out where the span says, is the reply's "article" value; the reply
+  // without `,"article":` and the model is the rest of it. Replies without a model say so.
+  const std::string source =
+      "# Caf\xC3\xA9 \"r\xC3\xA9sum\xC3\xA9\"\n\nBy Zo\xC3\xAB M\xC3\xBCller\n\nShe wrote "
+      "`,\"article\":{}` and \"it's fine,\" Ana said.\n";
+  galley::ReplySpan span{7, 9};
+  const std::string reply =
+      galley::run_json("format", source, R"({"outputs":["html","json"]})", &span);
+  REQUIRE(span.begin > 0);
+  REQUIRE(span.end > span.begin);
+  REQUIRE(span.end <= reply.size());
+  const std::string key = ",\"article\":";
+  REQUIRE(reply.compare(span.begin - key.size(), key.size(), key) == 0);
+  Json whole = Json::parse(reply);
+  CHECK(Json::parse(reply.substr(span.begin, span.end - span.begin)) == whole["article"]);
+  Json rest = Json::parse(reply.substr(0, span.begin - key.size()) + reply.substr(span.end));
+  whole.erase("article");
+  CHECK(rest == whole);
+
+  for (const char* options : {R"({"outputs":["html"]})", R"({"outputs":[1]})"}) {
+    INFO(options);
+    span = {7, 9};
+    const std::string other = galley::run_json("format", source, options, &span);
+    CHECK(Json::parse(other).count("article") == 0);
+    CHECK(span.begin == 0);
+    CHECK(span.end == 0);
+  }
+  span = {7, 9};
+  galley::run_json("check", source, "{}", &span);
+  CHECK(span.end == 0);
+}
+
 TEST_CASE("JsonWriter's stage: values of every size, in both modes, read back as written",
           "[json]") {
   // Random documents with strings from empty to far beyond the writer's stage (8 KB, escaped

@@ -1,6 +1,7 @@
 // Galley's entry header: format, check and fix articles; the rule catalogue; the JSON API.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,7 +106,15 @@ std::string rules_to_markdown();
 /// The reply is ASCII: every character beyond ASCII is written as a \u escape. JavaScript
 /// decodes ASCII bytes into a string several times faster than UTF-8 with other characters
 /// (and parses the one-byte string faster too), which outweighs the longer escapes.
+///
+/// When `article` is given, it receives where the reply holds the article model (the value of
+/// its "article" member, byte offsets [begin, end)), or {0, 0} when it holds none: a caller can
+/// parse the rest of the reply without the model, and the model only when it is wanted.
+struct ReplySpan {
+  uint32_t begin = 0;  ///< Offset of the model's first byte.
+  uint32_t end = 0;    ///< Offset just past its last byte.
+};
 std::string run_json(std::string_view command, std::string_view source,
-                     std::string_view options_json);
+                     std::string_view options_json, ReplySpan* article = nullptr);
 
 }  // namespace galley

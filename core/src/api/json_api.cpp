@@ -76,12 +76,15 @@ void write_stats(JsonWriter& w, const Stats& s) {
   w.end_object();
 }
 
-void write_result_fields(JsonWriter& w, const FormatResult& r) {
+// `article`, if given, receives where the model's value is in w.out().
+void write_result_fields(JsonWriter& w, const FormatResult& r, ReplySpan* article = nullptr) {
   w.key("mode");
   w.string(input_mode_name(r.mode));
   if (!r.json.empty()) {
     w.key("article");
+    if (article != nullptr) article->begin = static_cast<uint32_t>(w.out().size());
     w.raw(r.json);
+    if (article != nullptr) article->end = static_cast<uint32_t>(w.out().size());
   }
   w.key("diagnostics");
   detail::write_diagnostics(w, r.diagnostics);
@@ -178,7 +181,8 @@ std::string diagnostics_to_json(const std::vector<Diagnostic>& diagnostics) {
 }
 
 std::string run_json(std::string_view command, std::string_view source,
-                     std::string_view options_json) {
+                     std::string_view options_json, ReplySpan* article) {
+  if (article != nullptr) *article = {};
   if (command == "rules") {
     std::string out;
     JsonWriter w(out);
@@ -204,7 +208,7 @@ std::string run_json(std::string_view command, std::string_view source,
     w.begin_object();
     w.key("ok");
     w.boolean(true);
-    write_result_fields(w, r.value());
+    write_result_fields(w, r.value(), article);
     w.end_object();
     return out;
   }
