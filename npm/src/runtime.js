@@ -51,8 +51,15 @@ export function readReply(text, [begin, end]) {
   const cut = begin - articleKey.length;
   if (end <= begin || text.slice(cut, begin) !== articleKey) return JSON.parse(text);
   const reply = JSON.parse(text.slice(0, cut) + text.slice(end));
-  const settle = (value) => Object.defineProperty(reply, 'article', { value, writable: true, enumerable: true, configurable: true }) && value;
-  Object.defineProperty(reply, 'article', { get: () => settle(JSON.parse(text.slice(begin, end))), set: settle, enumerable: true, configurable: true });
+  let model;
+  let parsed = false;
+  // Once parsed or assigned, a data property (unless the caller froze or sealed the result).
+  const settle = (value) => {
+    [model, parsed] = [value, true];
+    if (Object.getOwnPropertyDescriptor(reply, 'article').configurable) Object.defineProperty(reply, 'article', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(reply, 'article', { get: () => (parsed ? model : settle(JSON.parse(text.slice(begin, end)))), set: settle, enumerable: true, configurable: true });
   return reply;
 }
 

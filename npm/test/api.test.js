@@ -88,6 +88,12 @@ test('the article model is parsed when first read, and is then an ordinary prope
   const replaced = galley.format(source, options);
   replaced.article = null;
   assert.equal(replaced.article, null);
+  // A result frozen or sealed before its model is read still gives the model, every time the same.
+  for (const seal of [Object.freeze, Object.seal]) {
+    const closed = seal(galley.format(source, options));
+    assert.deepEqual(closed.article, model);
+    assert.equal(closed.article, closed.article);
+  }
 });
 
 test('input chooses the reader; auto reports its choice', () => {
