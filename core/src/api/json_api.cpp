@@ -5,6 +5,7 @@
 
 #include "api/reply.h"
 #include "galley/galley.h"
+#include "per_thread.h"
 #include "render/writer.h"
 #include "rules/rule.h"
 
@@ -128,15 +129,6 @@ std::string error_json(const Error& e) {
   w.end_object();
   return out;
 }
-
-// One cache per thread. The WebAssembly module is built without threads, where a plain static
-// is the same thing and needs no thread-local storage (which the linker allows only with
-// atomics once bulk memory is on).
-#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
-#define GALLEY_PER_THREAD static
-#else
-#define GALLEY_PER_THREAD thread_local
-#endif
 
 // The options of the last call on this thread, parsed once: an editor sends the same options
 // with every keystroke, and parsing them is a fixed cost of each call.

@@ -1,17 +1,22 @@
-// Markdown input: cmark-gfm parses, and its tree is converted into Galley blocks and freed.
+// Markdown input: cmark-gfm parses into an arena, and its tree is converted into Galley blocks
+// and released with the arena.
 // This is the only file that includes cmark-gfm.
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <iterator>
 #include <memory>
 #include <string_view>
 #include <vector>
 
+#include "parse/arena.h"
 #include "parse/document.h"
+#include "per_thread.h"
 #include "text_util.h"
 
 extern "C" {
@@ -24,11 +29,41 @@ namespace {
 
 using detail::SourceText;
 
-struct ParserDeleter {
-  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
-};
-struct NodeDeleter {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
+// cmark-gfm's memory comes from the arena of the parse that runs on this thread (its allocator
+// functions take no context). Freeing the tree node by node, and allocating it node by node
+// from the general heap, was about 7 % of a call; the arena releases it all at once.
+GALLEY_PER_THREAD Arena* current_arena = nullptr;
+
+// As cmark-gfm's own allocator does when memory is out: it has no way to go on without it.
+[[noreturn]] void out_of_memory() { std::abort(); }
+
+void* arena_calloc(size_t count, size_t size) {
+  if (size != 0 && count > SIZE_MAX / size) out_of_memory();
+  void* p = current_arena->allocate(count * size);
+  if (p == nullptr) out_of_memory();
+  return p;
+}
+
+void* arena_realloc(void* block, size_t size) {
+  void* p = current_arena->reallocate(block, size);
+  if (p == nullptr) out_of_memory();
+  return p;
+}
+
+void arena_free(void* block) { current_arena->release(block); }
+
+cmark_mem arena_mem = {arena_calloc, arena_realloc, arena_free};
+
+// Makes `arena` the current one for as long as it lives.
+class ArenaScope {
+ public:
+  explicit ArenaScope(Arena& arena) : outer_(current_arena) { current_arena = &arena; }
+  ~ArenaScope() { current_arena = outer_; }
+  ArenaScope(const ArenaScope&) = delete;
+  ArenaScope& operator=(const ArenaScope&) = delete;
+
+ private:
+  Arena* outer_;
 };
 
 const cmark_syntax_extension* find_extension(const char* name) {
@@ -599,17 +634,22 @@ Document parse_markdown(const SourceText& source, FrontMatter front_matter) {
   doc.front_matter = std::move(front_matter);
 
   cmark_gfm_core_extensions_ensure_registered();
-  const int opts = CMARK_OPT_FOOTNOTES;
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(opts));
+  const std::string& text = source.text();
+  const size_t length = body < text.size() ? text.size() - body : 0;
+  // The parser, its tree and its buffers take 7 to 10 bytes per byte of Markdown.
+  Arena arena(std::max<size_t>(size_t{64} << 10, length * 10));
+  const ArenaScope scope(arena);
+  cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, &arena_mem);
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
+      cmark_parser_attach_syntax_extension(parser, ext);
     }
   }
-  const std::string& text = source.text();
-  if (body < text.size()) cmark_parser_feed(parser.get(), text.data() + body, text.size() - body);
-  std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
-  if (root) Converter(source, body, doc).convert_document(root.get());
+  if (length > 0) cmark_parser_feed(parser, text.data() + body, length);
+  if (cmark_node* root = cmark_parser_finish(parser)) {
+    Converter(source, body, doc).convert_document(root);
+  }
+  // The parser and the tree are not freed one by one: they go with the arena.
   return doc;
 }
 
