@@ -81,6 +81,17 @@ TEST_CASE("the arena reuses freed blocks", "[arena]") {
   CHECK(all_zero(again, 40));
   CHECK(b != again);
 
+  // A larger block waits for a request it can hold by a power of two: 3,000 bytes serve a
+  // request of 2,000 (every block kept beside it holds at least 2,048), not one of 2,500.
+  auto* large = static_cast<char*>(arena.allocate(3000));
+  arena.allocate(16);
+  std::memset(large, 'z', 3000);
+  arena.release(large);
+  CHECK(arena.allocate(2500) != large);
+  auto* reused = static_cast<char*>(arena.allocate(2000));
+  CHECK(reused == large);
+  CHECK(all_zero(reused, 2000));
+
   // The last block's room is taken back at once, whatever its size.
   auto* big = arena.allocate(Arena::kSmallMax * 4);
   arena.release(big);

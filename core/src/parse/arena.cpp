@@ -1,6 +1,7 @@
 // The parse arena: see arena.h.
 #include "parse/arena.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -30,6 +31,22 @@ size_t capacity_for(size_t size) {
 }
 
 size_t& capacity_of(char* block) { return *reinterpret_cast<size_t*>(block - kHeader); }
+
+// Freed blocks wait in slots: one per capacity up to kSmallMax (in steps of the alignment), then
+// one per power of two. A block is kept in the slot of the largest size it can hold, and a request
+// looks in the slot whose every block can hold it.
+constexpr size_t kSmallSlots = Arena::kSmallMax / kAlign + 1;
+constexpr int kSmallBits = std::bit_width(Arena::kSmallMax) - 1;
+
+size_t slot_of(size_t capacity) {
+  if (capacity <= Arena::kSmallMax) return capacity / kAlign;
+  return kSmallSlots + static_cast<size_t>(std::bit_width(capacity) - 1 - kSmallBits);
+}
+
+size_t slot_for(size_t capacity) {
+  if (capacity <= Arena::kSmallMax) return capacity / kAlign;
+  return kSmallSlots + static_cast<size_t>(std::bit_width(capacity - 1) - kSmallBits);
+}
 
 // Under AddressSanitizer, the room of a chunk that no block holds, and the bytes of a freed
 // block, may not be touched: the parser's overruns and uses after free are still found.
@@ -88,11 +105,12 @@ char* Arena::grow(size_t need) {
 }
 
 char* Arena::take(size_t capacity) {
-  char* block;
-  if (capacity <= kSmallMax && free_[capacity / kAlign] != nullptr) {
-    block = free_[capacity / kAlign];
-    unpoison(block, capacity);
-    std::memcpy(&free_[capacity / kAlign], block, sizeof(char*));
+  char*& reuse = free_[slot_for(capacity)];
+  char* block = reuse;
+  if (block != nullptr) {
+    unpoison(block - kHeader, kHeader);
+    unpoison(block, capacity_of(block));
+    std::memcpy(&reuse, block, sizeof(char*));
   } else {
     const size_t need = kHeader + capacity;
     char* at = top_;
@@ -106,7 +124,7 @@ char* Arena::take(size_t capacity) {
     top_ = at + need;
     last_ = block;
   }
-  in_use_ += kHeader + capacity;
+  in_use_ += kHeader + capacity_of(block);
   return block;
 }
 
@@ -148,11 +166,13 @@ void Arena::release(void* block) {
     top_ = b - kHeader;
     last_ = nullptr;
     poison(top_, kHeader + capacity);
-  } else if (capacity <= kSmallMax) {
-    std::memcpy(b, &free_[capacity / kAlign], sizeof(char*));
-    free_[capacity / kAlign] = b;
-    poison(b + sizeof(char*), capacity - sizeof(char*));
+    return;
   }
+  char*& reuse = free_[slot_of(capacity)];
+  std::memcpy(b, &reuse, sizeof(char*));
+  reuse = b;
+  poison(b - kHeader, kHeader);
+  poison(b + sizeof(char*), capacity - sizeof(char*));
 }
 
 }  // namespace galley::parse

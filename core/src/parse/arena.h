@@ -8,15 +8,16 @@
 namespace galley::parse {
 
 /// A bump allocator with recycling. Blocks come in order from chunks of growing size and stay
-/// until the arena goes. A freed block of up to kSmallMax bytes is kept for the next request of
-/// its size (the parser frees many small ones as it goes: delimiters, table cells); a larger one
-/// gives its room back only when it is the last block handed out. Resizing the last block grows
-/// it in place (a growing buffer is the usual case); any other block that grows moves.
+/// until the arena goes. A freed block is kept for a later request it can hold (the parser frees
+/// many as it goes: delimiters, table rows and their cells), by exact size up to kSmallMax bytes
+/// and by power of two above; the last block handed out gives its room back at once. Resizing
+/// the last block grows it in place (a growing buffer is the usual case); any other block that
+/// grows moves.
 class Arena {
  public:
   /// The alignment of every block.
   static constexpr size_t kAlign = alignof(std::max_align_t);
-  /// Blocks up to this size are recycled.
+  /// Freed blocks up to this size are reused by exact size, larger ones by power of two.
   static constexpr size_t kSmallMax = 1024;
 
   /// `first_chunk`: bytes of the first chunk, taken on the first allocation.
@@ -44,10 +45,10 @@ class Arena {
   [[gnu::noinline]] char* grow(size_t need);  // rare: kept out of the callers
 
   char* chunks_ = nullptr;  // the last chunk; each begins with the one before and its size
-  std::array<char*, kSmallMax / kAlign + 1> free_{};  // freed small blocks by capacity / kAlign
-  char* top_ = nullptr;                               // the first free byte of the last chunk
-  char* end_ = nullptr;                               // one past the last chunk
-  char* last_ = nullptr;                              // the last block taken from the chunk
+  std::array<char*, kSmallMax / kAlign + 1 + 64> free_{};  // freed blocks by slot (arena.cpp)
+  char* top_ = nullptr;                                    // the first free byte of the last chunk
+  char* end_ = nullptr;                                    // one past the last chunk
+  char* last_ = nullptr;                                   // the last block taken from the chunk
   size_t next_chunk_;
   size_t reserved_ = 0;
   size_t in_use_ = 0;
