@@ -45,12 +45,16 @@ export function isOkReply(bytes) {
 }
 
 const articleKey = ',"article":';
+const okText = '{"ok":true,';
 
-/** Parses a reply whose article model is text[begin, end) (galley::ReplySpan); the model when `article` is first read. */
+/**
+ * Parses a successful reply without its `ok` flag (cut from the text: deleting it would make the
+ * result a slow dictionary object); its model, text[begin, end), is parsed when first read.
+ */
 export function readReply(text, [begin, end]) {
   const cut = begin - articleKey.length;
-  if (end <= begin || text.slice(cut, begin) !== articleKey) return JSON.parse(text);
-  const reply = JSON.parse(text.slice(0, cut) + text.slice(end));
+  if (end <= begin || text.slice(cut, begin) !== articleKey) return JSON.parse('{' + text.slice(okText.length));
+  const reply = JSON.parse('{' + text.slice(okText.length, cut) + text.slice(end));
   let model;
   let parsed = false;
   // Once parsed or assigned, a data property (unless the caller froze or sealed the result).
@@ -206,19 +210,16 @@ export class Runtime {
 
   /** Parses a reply: its fields without the `ok` flag, or the refusal thrown as a GalleyError. */
   static #reply(text, span, source, truncated) {
-    const reply = readReply(text, span);
-    if (!reply.ok) {
-      const { code, field } = reply.error;
-      let { message } = reply.error;
-      if (code === 'input-too-large' && truncated) {
-        // Only the first bytes were copied in: name the real size.
-        const size = typeof source === 'string' ? utf8Length(source) : source.length;
-        message = message.replace(/^The input is \d+ bytes/, `The input is ${size} bytes`);
-      }
-      throw new GalleyError(message, code, field);
+    if (text.startsWith(okText)) return readReply(text, span);
+    const { error } = JSON.parse(text);
+    const { code, field } = error;
+    let { message } = error;
+    if (code === 'input-too-large' && truncated) {
+      // Only the first bytes were copied in: name the real size.
+      const size = typeof source === 'string' ? utf8Length(source) : source.length;
+      message = message.replace(/^The input is \d+ bytes/, `The input is ${size} bytes`);
     }
-    delete reply.ok;
-    return reply;
+    throw new GalleyError(message, code, field);
   }
 
   /** Runs galley::cli::run_json: {args, files, stdin} → {code, stdout, stderr, writes}. */

@@ -71,9 +71,7 @@ const decoder = new TextDecoder();
  * article model), without the `ok` flag; the model is parsed when first read.
  */
 function parseReply(bytes, article) {
-  const reply = readReply(decoder.decode(bytes), article ?? [0, 0]);
-  delete reply.ok;
-  return reply;
+  return readReply(decoder.decode(bytes), article ?? [0, 0]);
 }
 
 function abortError(signal) {

@@ -1,5 +1,6 @@
 // Node tests of the package's main API: format, check, fix, rules, every option reaching the core,
 // every error code of the synchronous API, and the same instance working after each error.
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createGalley, errorCodes, GalleyError, internal } from '../src/index.js';
@@ -61,6 +62,18 @@ test('results are plain JSON data', () => {
   assert.equal(Object.getPrototypeOf(result), Object.prototype);
   assert.deepEqual(JSON.parse(JSON.stringify(result)), result);
   assert.equal(Object.getPrototypeOf(galley.rules()[0]), Object.prototype);
+});
+
+test('a result keeps fast properties: the reply\'s ok flag is cut from its text, not deleted', () => {
+  // V8 turns an object that loses a property into a slower dictionary for every later read.
+  const script = `
+    const { createGalley } = await import(${JSON.stringify(new URL('../src/index.js', import.meta.url).href)});
+    const galley = await createGalley();
+    const source = '# Title\\n\\nA dek.\\n\\nBody text here.\\n';
+    const results = [galley.format(source, { outputs: ['html', 'json'] }), galley.format(source, { outputs: ['html'] }), galley.check(source, {})];
+    process.stdout.write(JSON.stringify(results.map((r) => [%HasFastProperties(r), 'ok' in r, Object.keys(r)[0]])));`;
+  const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(out), [[true, false, 'mode'], [true, false, 'mode'], [true, false, 'mode']]);
 });
 
 test('the article model is parsed when first read, and is then an ordinary property', () => {
