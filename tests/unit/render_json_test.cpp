@@ -481,3 +481,32 @@ TEST_CASE("JsonWriter's stage: values of every size, in both modes, read back as
     }
   }
 }
+
+TEST_CASE("JsonWriter::fixed writes a scaled integer as its shortest decimal", "[json]") {
+  const auto written = [](int64_t scaled, unsigned places) {
+    std::string out;
+    galley::render::JsonWriter w(out);
+    w.fixed(scaled, places);
+    return w.out();
+  };
+  CHECK(written(85, 2) == "0.85");
+  CHECK(written(90, 2) == "0.9");
+  CHECK(written(100, 2) == "1");
+  CHECK(written(0, 2) == "0");
+  CHECK(written(5, 2) == "0.05");
+  CHECK(written(15, 1) == "1.5");
+  CHECK(written(7, 0) == "7");
+  CHECK(written(89224, 3) == "89.224");
+  CHECK(written(1000, 3) == "1");
+  CHECK(written(1010, 3) == "1.01");
+  CHECK(written(1, 3) == "0.001");
+  CHECK(written(-1500, 3) == "-1.5");
+  CHECK(written(-5, 2) == "-0.05");
+  CHECK(written(INT64_MIN, 0) == "-9223372036854775808");
+  CHECK(written(INT64_MAX, 9) == "9223372036.854775807");
+  // Every value from 0 to 1 in hundredths reads back as the double it stands for.
+  for (int64_t v = 0; v <= 100; ++v) {
+    INFO(v);
+    CHECK(Json::parse(written(v, 2)).get<double>() == static_cast<double>(v) / 100.0);
+  }
+}

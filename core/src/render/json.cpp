@@ -1,6 +1,7 @@
 // JSON renderer: the article model (galley.article/v1) with source spans, as
 // npm/schema/article.schema.json describes it.
 #include <algorithm>
+#include <cmath>
 
 #include "render/render.h"
 #include "render/writer.h"
@@ -155,7 +156,7 @@ class ModelWriter {
   void recognition(const Recognition& how, bool as_object = false) {
     if (as_object) w_.begin_object();
     w_.key("confidence");
-    w_.number(static_cast<double>(static_cast<int>(how.confidence * 100 + 0.5)) / 100.0);
+    w_.fixed(static_cast<int>(how.confidence * 100 + 0.5), 2);
     w_.key("reason");
     w_.string(how.reason);
     if (as_object) w_.end_object();
@@ -500,7 +501,7 @@ class ModelWriter {
     w_.key("wordCount");
     w_.integer(m.word_count);
     w_.key("readingMinutes");
-    w_.number(m.reading_minutes);
+    w_.fixed(std::llround(m.reading_minutes * 10), 1);
     w_.key("date");
     if (m.date.empty()) {
       w_.null();

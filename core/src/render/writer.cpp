@@ -617,6 +617,27 @@ void JsonWriter::integer(int64_t v) {
   settle();
 }
 
+void JsonWriter::fixed(int64_t scaled, unsigned places) {
+  before_value();
+  char* p = room(32);  // a sign, 19 digits, a point
+  const uint64_t magnitude = scaled < 0 ? 0 - static_cast<uint64_t>(scaled) : scaled;
+  if (scaled < 0) *p++ = '-';
+  uint64_t unit = 1;
+  for (unsigned k = 0; k < places; ++k) unit *= 10;
+  p = std::to_chars(p, p + 20, magnitude / unit).ptr;
+  uint64_t fraction = magnitude % unit;
+  if (fraction != 0) {
+    unsigned digits = places;
+    for (; fraction % 10 == 0; fraction /= 10) --digits;  // no trailing zeros
+    *p++ = '.';
+    for (unsigned k = digits; k-- > 0; fraction /= 10)
+      p[k] = static_cast<char>('0' + fraction % 10);
+    p += digits;
+  }
+  staged_ = static_cast<size_t>(p - stage_);
+  settle();
+}
+
 void JsonWriter::boolean(bool v) {
   before_value();
   if (v) {

@@ -97,6 +97,10 @@ class JsonWriter {
   void number(double v);
   /// Writes an integer.
   void integer(int64_t v);
+  /// Writes scaled / 10^places (places ≤ 9) in decimal without trailing zeros: 85, 2 → 0.85;
+  /// 1500, 3 → 1.5; 7, 0 → 7. For figures of fixed precision (confidences, timings), written
+  /// without the C library's floating-point formatting.
+  void fixed(int64_t scaled, unsigned places);
   /// Writes true or false.
   void boolean(bool v);
   /// Writes null.
