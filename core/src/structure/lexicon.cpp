@@ -276,7 +276,13 @@ Label label_of(std::string_view text, const Labels& extra) {
 }
 
 size_t credits_opening(std::string_view text) {
+  if (text.empty()) return 0;
+  // Text that starts with an ASCII byte can only match the openings that start with it folded:
+  // most paragraphs are turned away without folding a character.
+  const auto c = static_cast<unsigned char>(text[0]);
+  const char first = c >= 0x80 ? 0 : static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   for (std::string_view opening : credits_openings().all()) {
+    if (first != 0 && opening[0] != first) continue;
     if (const size_t n = match_prefix(text, opening)) return n;
   }
   return 0;
