@@ -1,5 +1,7 @@
 // The engines the suite times: Galley and cmark-gfm natively (a galley_bench child process),
-// Galley and cmark-gfm as WebAssembly in this Node process, and the JavaScript pipelines.
+// Galley and cmark-gfm as WebAssembly in Node, and the JavaScript pipelines. Each engine that
+// runs in Node is hosted by a Node process of its own (bench/engine-host.mjs), so that no
+// engine's garbage is collected during another one's samples, as the native engine's is not.
 // Each engine is { name, accepts(entry), load(entry, text), time(entry, iterations) -> ms }.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,16 +21,19 @@ import { unified } from 'unified';
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
-/** A long-lived `galley_bench serve` process: one command line in, one answer line out. */
-export class NativeProcess {
-  constructor(binary) {
-    this.child = spawn(binary, ['serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+/**
+ * A long-lived engine process (`galley_bench serve`, or `node engine-host.mjs`): one command
+ * line in, one answer line out.
+ */
+export class EngineProcess {
+  constructor(command, args, options = {}) {
+    this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'], ...options });
     this.lines = createInterface({ input: this.child.stdout });
     this.waiting = [];
     this.dead = null;
     this.lines.on('line', (line) => this.waiting.shift()?.resolve(line));
     this.child.on('exit', (code, signal) => {
-      this.dead = `galley_bench exited (${signal ?? code})`;
+      this.dead = `${command} ${args[0] ?? ''} exited (${signal ?? code})`;
       for (const w of this.waiting.splice(0)) w.reject(new Error(this.dead));
     });
   }
@@ -49,25 +54,32 @@ export class NativeProcess {
 
 const isMarkdown = (e) => e.form === 'markdown';
 
-/** Galley and cmark-gfm natively, through one NativeProcess. */
-export function nativeEngines(native) {
-  const make = (name, engine, accepts) => ({
+/**
+ * An engine timed in an EngineProcess: the process reads the input itself and answers with the
+ * nanoseconds it spent, so the pipe is not timed. `command` is the engine's name there.
+ */
+export function remoteEngine(name, accepts, proc, command = name) {
+  return {
     name,
     accepts,
     async load(entry) {
-      if (!native.loaded?.has(entry.name)) {
-        await native.ask(`load ${entry.id} ${entry.file}`);
-        (native.loaded ??= new Set()).add(entry.name);
+      if (!proc.loaded?.has(entry.id)) {
+        await proc.ask(`load ${entry.id} ${entry.file}`);
+        (proc.loaded ??= new Set()).add(entry.id);
       }
     },
     async time(entry, iterations) {
-      const [ns] = await native.ask(`time ${engine} ${entry.id} ${iterations}`);
+      const [ns] = await proc.ask(`time ${command} ${entry.id} ${iterations}`);
       return Number(ns) / 1e6;
     },
-  });
+  };
+}
+
+/** Galley and cmark-gfm natively, through one `galley_bench serve` process. */
+export function nativeEngines(native) {
   return [
-    make('galley-native', 'galley', () => true),
-    make('cmark-native', 'cmark', isMarkdown),
+    remoteEngine('galley-native', () => true, native, 'galley'),
+    remoteEngine('cmark-native', isMarkdown, native, 'cmark'),
   ];
 }
 
@@ -159,24 +171,42 @@ function jsEngine(name, run, accepts) {
 }
 
 /**
- * The JavaScript pipelines. Budgeted: markdown-it + markdownlint (render HTML, then lint with
- * markdownlint's default rules) and remark + remark-lint (parse, lint with
- * remark-preset-lint-recommended, serialise: what remark-cli does). The others are context.
+ * Every engine that runs in Node, as { name, accepts(entry), make() -> engine }; `make` builds
+ * the engine in the calling process (engine-host.mjs calls it in a process of its own).
+ * `optionsJson` is Galley's options, `cmarkWasm` the path of the cmark-gfm floor's module.
+ *
+ * The JavaScript pipelines: budgeted are markdown-it + markdownlint (render HTML, then lint
+ * with markdownlint's default rules) and remark + remark-lint (parse, lint with
+ * remark-preset-lint-recommended, serialise: what remark-cli does); the others are context.
  * They run on Markdown articles and samples up to `maxBytes` (they are too slow for more).
  */
-export function jsEngines(maxBytes) {
-  const md = markdownIt();
-  const remarkLint = remark().use(remarkPresetLintRecommended).freeze();
-  const remarkHtml = unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).freeze();
+export function nodeEngineSpecs({ optionsJson, cmarkWasm, maxBytes }) {
+  const all = () => true;
   const normal = (e) => isMarkdown(e) && e.kind !== 'pathological' && e.bytes <= maxBytes;
   const lint = (text) => markdownlintSync({ strings: { doc: text } }).doc;
+  const js = (name, accepts, makeRun) => ({ name, accepts, make: async () => jsEngine(name, makeRun(), accepts) });
   return [
-    jsEngine('markdown-it', (t) => md.render(t), (e) => isMarkdown(e) && e.kind !== 'pathological' && e.bytes <= maxBytes * 10),
-    jsEngine('markdown-it+markdownlint', (t) => [md.render(t), lint(t)], normal),
-    jsEngine('remark+remark-lint', (t) => remarkLint.processSync(t), normal),
-    jsEngine('micromark', (t) => micromark(t), normal),
-    jsEngine('markdownlint', lint, normal),
-    jsEngine('remark+rehype', (t) => remarkHtml.processSync(t), normal),
+    { name: 'galley-wasm-node', accepts: all, make: () => galleyWasmEngine(optionsJson) },
+    { name: 'galley-wasm-node+article', accepts: all, make: () => galleyWasmEngine(optionsJson, { readArticle: true }) },
+    { name: 'cmark-wasm-node', accepts: isMarkdown, make: () => cmarkWasmEngine(cmarkWasm) },
+    js('markdown-it', (e) => isMarkdown(e) && e.kind !== 'pathological' && e.bytes <= maxBytes * 10, () => {
+      const md = markdownIt();
+      return (t) => md.render(t);
+    }),
+    js('markdown-it+markdownlint', normal, () => {
+      const md = markdownIt();
+      return (t) => [md.render(t), lint(t)];
+    }),
+    js('remark+remark-lint', normal, () => {
+      const remarkLint = remark().use(remarkPresetLintRecommended).freeze();
+      return (t) => remarkLint.processSync(t);
+    }),
+    js('micromark', normal, () => (t) => micromark(t)),
+    js('markdownlint', normal, () => lint),
+    js('remark+rehype', normal, () => {
+      const remarkHtml = unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).freeze();
+      return (t) => remarkHtml.processSync(t);
+    }),
   ];
 }
 

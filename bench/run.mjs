@@ -6,8 +6,11 @@
 // PASS/FAIL and writes it all as JSON to bench/out/.
 //
 // Usage: node bench/run.mjs [--smoke] [--samples N] [--no-chromium] [--only REGEX]
+//                           [--shared-process]
 //   (bench/run.sh builds what it needs first.) --smoke: small sizes, one or two samples,
 //   budgets printed but not enforced. Otherwise the exit status is 1 when a budget fails.
+//   Each engine that runs in Node is timed in a Node process of its own; --shared-process
+//   times them all in this one instead (the method before the tenth round, for comparison).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -16,14 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 import { articleOfWords, ARTICLE_SIZES, buildCorpus } from './corpus.mjs';
-import {
-  chromiumEngine,
-  cmarkWasmEngine,
-  galleyWasmEngine,
-  jsEngines,
-  NativeProcess,
-  nativeEngines,
-} from './engines.mjs';
+import { createGalley } from 'galley';
+
+import { chromiumEngine, EngineProcess, nativeEngines, nodeEngineSpecs, remoteEngine } from './engines.mjs';
 import { serve } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -49,6 +47,7 @@ const config = smoke
 config.samples = Number(value('--samples', config.samples));
 const only = new RegExp(value('--only', '.'));
 const useChromium = !flag('--no-chromium');
+const sharedProcess = flag('--shared-process');
 
 const NATIVE_BIN = process.env.GALLEY_BENCH_BIN ?? join(ROOT, 'build/native-release/bench/galley_bench');
 const CMARK_WASM = process.env.GALLEY_CMARK_FLOOR ?? join(ROOT, 'build/wasm-release/bench/cmark-floor.mjs');
@@ -85,6 +84,7 @@ const machine = {
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   node: process.version,
   loadBefore: loadavg().map((x) => Number(x.toFixed(2))),
+  nodeEngines: flag('--shared-process') ? 'all in one process' : 'one process each',
 };
 log(`Galley benchmarks${smoke ? ' (smoke run)' : ''}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
 log(`load average before: ${machine.loadBefore.join(' ')}${machine.loadBefore[0] > 0.5 ? '  (busy machine: numbers are noisy)' : ''}`);
@@ -102,18 +102,30 @@ log(`corpus: ${corpus.length} inputs in ${relative(ROOT, corpusDir)}/`);
 // ---------------------------------------------------------------------------------------------
 // Engines
 
-const native = new NativeProcess(NATIVE_BIN);
-const galleyWasm = await galleyWasmEngine('{}');
+const native = new EngineProcess(NATIVE_BIN, ['serve']);
 // Every rule on: the catalogue's rules that the news profile leaves off are turned on too.
-const ruleIds = galleyWasm.galley.rules().filter((r) => r.severity.news === 'off').map((r) => r.id);
+const ruleIds = (await createGalley()).rules().filter((r) => r.severity.news === 'off').map((r) => r.id);
 const optionsJson = JSON.stringify({
   outputs: ['html', 'json'],
   rules: Object.fromEntries(ruleIds.map((id) => [id, 'warning'])),
 });
-const galleyWasmAll = await galleyWasmEngine(optionsJson);
-const galleyWasmArticle = await galleyWasmEngine(optionsJson, { readArticle: true });
 await native.ask(`options ${optionsJson}`);
-const cmarkWasm = await cmarkWasmEngine(CMARK_WASM);
+
+// The engines that run in Node: each in a process of its own (engine-host.mjs), started now so
+// that their start-up overlaps, or with --shared-process all in this one.
+const nodeSettings = { optionsJson, cmarkWasm: CMARK_WASM, maxBytes: config.jsMaxBytes };
+// A smoke run times only the JavaScript pipelines that have budgets.
+const inSmoke = (name) => /^(galley|cmark)-/.test(name) || ['markdown-it+markdownlint', 'remark+remark-lint'].includes(name);
+const nodeSpecs = nodeEngineSpecs(nodeSettings).filter((s) => !smoke || inSmoke(s.name));
+const hosts = [];
+const nodeEngines = sharedProcess
+  ? await Promise.all(nodeSpecs.map(async (s) => ({ ...(await s.make()), name: s.name, accepts: s.accepts })))
+  : nodeSpecs.map((s) => {
+    const host = new EngineProcess(process.execPath, [join(HERE, 'engine-host.mjs'), s.name, JSON.stringify(nodeSettings)], { cwd: HERE });
+    hosts.push(host);
+    return remoteEngine(s.name, s.accepts, host);
+  });
+const [galleyWasmNode, galleyWasmArticle, cmarkWasm, ...jsPipelines] = nodeEngines;
 
 let browser = null;
 let page = null;
@@ -142,11 +154,11 @@ if (useChromium) {
 
 const engines = [
   ...nativeEngines(native),
-  { ...galleyWasmAll, name: 'galley-wasm-node' },
+  galleyWasmNode,
   galleyWasmArticle,
   ...(page ? [chromiumEngine(page, server.url)] : []),
   cmarkWasm,
-  ...jsEngines(config.jsMaxBytes).filter((e) => !smoke || ['markdown-it+markdownlint', 'remark+remark-lint'].includes(e.name)),
+  ...jsPipelines,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -353,6 +365,7 @@ const heapNative = await attempt('native memory', () =>
 const memory = { wasm: heapWasm, native: heapNative };
 
 native.close();
+for (const host of hosts) host.close();
 if (browser) await browser.close();
 if (server) await server.close();
 machine.loadAfter = loadavg().map((x) => Number(x.toFixed(2)));
