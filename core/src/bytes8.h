@@ -3,6 +3,7 @@
 #pragma once
 
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -11,11 +12,15 @@ namespace galley::detail {
 inline constexpr uint64_t kBytes8Ones = 0x0101010101010101ull;
 inline constexpr uint64_t kBytes8High = 0x8080808080808080ull;
 
+/// Words read and written at any address, without a call to memcpy (copy_bytes() and
+/// find_byte() stand in for memcpy and memchr themselves in the WebAssembly build).
+using UnalignedU64 = uint64_t __attribute__((aligned(1), may_alias));
+using UnalignedU32 = uint32_t __attribute__((aligned(1), may_alias));
+
 /// The eight bytes at `p` as one word (any alignment), the byte at the lowest address in the
 /// lowest-order position on every machine (first_flagged() relies on it).
 inline uint64_t load8(const void* p) {
-  uint64_t x;
-  std::memcpy(&x, p, sizeof x);
+  uint64_t x = *static_cast<const UnalignedU64*>(p);
   if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
   return x;
 }
@@ -39,6 +44,41 @@ constexpr uint64_t has_non_ascii(uint64_t x) { return x & kBytes8High; }
 /// flag a byte above a match, never one below it.
 inline unsigned first_flagged(uint64_t flags) {
   return static_cast<unsigned>(std::countr_zero(flags)) >> 3;
+}
+
+/// Copies n bytes from s to d, which must not overlap, eight at a time whatever the addresses'
+/// alignment: the last word ends at the last byte and may overlap the one before it, so no byte
+/// loop is needed past the first eight. WebAssembly loads and stores at any address, and on the
+/// machines that run it an unaligned word costs what an aligned one does.
+inline void copy_bytes(unsigned char* d, const unsigned char* s, size_t n) {
+  if (n >= 8) {
+    const uint64_t last = *reinterpret_cast<const UnalignedU64*>(s + n - 8);
+    for (size_t i = 0; i + 8 < n; i += 8)
+      *reinterpret_cast<UnalignedU64*>(d + i) = *reinterpret_cast<const UnalignedU64*>(s + i);
+    *reinterpret_cast<UnalignedU64*>(d + n - 8) = last;
+  } else if (n >= 4) {
+    const uint32_t first = *reinterpret_cast<const UnalignedU32*>(s);
+    const uint32_t last = *reinterpret_cast<const UnalignedU32*>(s + n - 4);
+    *reinterpret_cast<UnalignedU32*>(d) = first;
+    *reinterpret_cast<UnalignedU32*>(d + n - 4) = last;
+  } else if (n > 0) {
+    d[0] = s[0];
+    d[n / 2] = s[n / 2];
+    d[n - 1] = s[n - 1];
+  }
+}
+
+/// The first byte equal to c among the n at s, or null: eight bytes at a time.
+inline const unsigned char* find_byte(const unsigned char* s, unsigned char c, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t flags = has_byte(load8(s + i), c);
+    if (flags != 0) return s + i + first_flagged(flags);
+  }
+  for (; i < n; ++i) {
+    if (s[i] == c) return s + i;
+  }
+  return nullptr;
 }
 
 }  // namespace galley::detail
