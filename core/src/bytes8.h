@@ -12,8 +12,9 @@ namespace galley::detail {
 inline constexpr uint64_t kBytes8Ones = 0x0101010101010101ull;
 inline constexpr uint64_t kBytes8High = 0x8080808080808080ull;
 
-/// Words read and written at any address, without a call to memcpy (copy_bytes() and
-/// find_byte() stand in for memcpy and memchr themselves in the WebAssembly build).
+/// Words read and written at any address, without a call to memcpy (copy_bytes(),
+/// compare_bytes() and find_byte() stand in for memcpy, memcmp and memchr themselves in the
+/// WebAssembly build).
 using UnalignedU64 = uint64_t __attribute__((aligned(1), may_alias));
 using UnalignedU32 = uint32_t __attribute__((aligned(1), may_alias));
 
@@ -66,6 +67,23 @@ inline void copy_bytes(unsigned char* d, const unsigned char* s, size_t n) {
     d[n / 2] = s[n / 2];
     d[n - 1] = s[n - 1];
   }
+}
+
+/// memcmp's result for the n bytes at a and b (the difference of the first two bytes that
+/// differ, as unsigned char, or 0), eight bytes at a time.
+inline int compare_bytes(const unsigned char* a, const unsigned char* b, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t x = load8(a + i) ^ load8(b + i);
+    if (x != 0) {
+      const size_t k = i + (static_cast<unsigned>(std::countr_zero(x)) >> 3);
+      return static_cast<int>(a[k]) - static_cast<int>(b[k]);
+    }
+  }
+  for (; i < n; ++i) {
+    if (a[i] != b[i]) return static_cast<int>(a[i]) - static_cast<int>(b[i]);
+  }
+  return 0;
 }
 
 /// The first byte equal to c among the n at s, or null: eight bytes at a time.
