@@ -101,7 +101,7 @@ void clause_people(std::string_view text, size_t b, size_t e, const std::string&
       is_comma = true;
     } else if (text[i] == '&') {
       sep = 1;
-    } else {
+    } else if (text[i] == ' ') {
       for (std::string_view a : {" and ", " und ", " et "}) {
         if (text.compare(i, a.size(), a) == 0) sep = a.size();
       }

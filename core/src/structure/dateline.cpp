@@ -18,6 +18,8 @@ struct Dash {
 bool find_dash(std::string_view s, Dash& d) {
   const size_t limit = std::min(s.size(), kMaxPrefix);
   for (size_t i = 1; i < limit; ++i) {
+    // Only the first byte of a dash opens the closer looks (they are calls in WebAssembly).
+    if (s[i] != '\xE2' && s[i] != '-') continue;
     size_t len = 0;
     if (s.compare(i, 3, "\xE2\x80\x94") == 0 || s.compare(i, 3, "\xE2\x80\x93") == 0) {
       len = 3;
