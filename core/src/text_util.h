@@ -41,6 +41,8 @@ inline char32_t decode_utf8(std::string_view s, size_t& i) {
 }
 /// Decodes the code point that ends just before s[i] and moves i back to its start.
 char32_t decode_utf8_before(std::string_view s, size_t& i);
+/// Writes a code point as UTF-8 into out (room for 4 bytes) and returns its length.
+size_t encode_utf8(char32_t c, char* out);
 /// Appends a code point as UTF-8.
 void append_utf8(std::string& out, char32_t c);
 /// Whether a code point beyond ASCII is a letter or digit (see is_word_char).

@@ -2,6 +2,7 @@
 #include "rules/prose.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text_util.h"
 
@@ -639,31 +640,39 @@ uint32_t count_chars(std::string_view s) {
 }
 
 std::string normalise_words(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Written by index into a string of the input's size, which is enough for valid UTF-8: each
+  // character becomes itself or one byte, and one space stands for the bytes between two
+  // words. Only a character the decoder replaced (invalid input) can be longer than what it
+  // read; the string then grows. (Appending byte by byte was a call per byte in WebAssembly.)
+  std::string out(s.size(), '\0');
+  size_t n = 0;
   for_each_word(s, [&](size_t begin, size_t end) {
-    const std::string_view w = s.substr(begin, end - begin);
-    if (!out.empty()) out += ' ';
-    size_t i = 0;
-    while (i < w.size()) {
-      const auto b = static_cast<unsigned char>(w[i]);
+    if (n > 0) out[n++] = ' ';
+    size_t i = begin;
+    while (i < end) {
+      const auto b = static_cast<unsigned char>(s[i]);
       if (b < 0x80) {
-        out += b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b);
+        out[n++] = b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b);
         ++i;
         continue;
       }
-      const char32_t c = detail::decode_utf8(w, i);
+      const char32_t c = detail::decode_utf8(s, i);
       if (c == kRightSingle) {
-        out += '\'';
+        out[n++] = '\'';
       } else if (c == 0x2010 || c == 0x2011) {
-        out += '-';
+        out[n++] = '-';
       } else if (c >= 'A' && c <= 'Z') {
-        out += static_cast<char>(c - 'A' + 'a');
+        out[n++] = static_cast<char>(c - 'A' + 'a');
       } else {
-        detail::append_utf8(out, c);
+        char utf8[4];
+        const size_t len = detail::encode_utf8(c, utf8);
+        if (n + len > out.size()) out.resize(n + len + (s.size() - i));
+        std::memcpy(out.data() + n, utf8, len);
+        n += len;
       }
     }
   });
+  out.resize(n);
   return out;
 }
 
