@@ -12,16 +12,25 @@ namespace galley::detail {
 inline constexpr uint64_t kBytes8Ones = 0x0101010101010101ull;
 inline constexpr uint64_t kBytes8High = 0x8080808080808080ull;
 
-/// Words read and written at any address, without a call to memcpy (copy_bytes(),
-/// compare_bytes() and find_byte() stand in for memcpy, memcmp and memchr themselves in the
-/// WebAssembly build).
-using UnalignedU64 = uint64_t __attribute__((aligned(1), may_alias));
-using UnalignedU32 = uint32_t __attribute__((aligned(1), may_alias));
+/// A word read from or written to any address, in memory order. __builtin_memcpy of a constant
+/// size is one load or store, also where the standard memcpy is not a builtin: copy_bytes(),
+/// compare_bytes() and find_byte() below are memcpy, memcmp and memchr themselves in the
+/// WebAssembly build (wasm/mem.cpp, built with -fno-builtin).
+template <typename Word>
+inline Word load_word(const void* p) {
+  Word x;
+  __builtin_memcpy(&x, p, sizeof x);
+  return x;
+}
+template <typename Word>
+inline void store_word(void* p, Word x) {
+  __builtin_memcpy(p, &x, sizeof x);
+}
 
 /// The eight bytes at `p` as one word (any alignment), the byte at the lowest address in the
 /// lowest-order position on every machine (first_flagged() relies on it).
 inline uint64_t load8(const void* p) {
-  uint64_t x = *static_cast<const UnalignedU64*>(p);
+  uint64_t x = load_word<uint64_t>(p);
   if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
   return x;
 }
@@ -53,15 +62,14 @@ inline unsigned first_flagged(uint64_t flags) {
 /// machines that run it an unaligned word costs what an aligned one does.
 inline void copy_bytes(unsigned char* d, const unsigned char* s, size_t n) {
   if (n >= 8) {
-    const uint64_t last = *reinterpret_cast<const UnalignedU64*>(s + n - 8);
-    for (size_t i = 0; i + 8 < n; i += 8)
-      *reinterpret_cast<UnalignedU64*>(d + i) = *reinterpret_cast<const UnalignedU64*>(s + i);
-    *reinterpret_cast<UnalignedU64*>(d + n - 8) = last;
+    const auto last = load_word<uint64_t>(s + n - 8);
+    for (size_t i = 0; i + 8 < n; i += 8) store_word(d + i, load_word<uint64_t>(s + i));
+    store_word(d + n - 8, last);
   } else if (n >= 4) {
-    const uint32_t first = *reinterpret_cast<const UnalignedU32*>(s);
-    const uint32_t last = *reinterpret_cast<const UnalignedU32*>(s + n - 4);
-    *reinterpret_cast<UnalignedU32*>(d) = first;
-    *reinterpret_cast<UnalignedU32*>(d + n - 4) = last;
+    const auto first = load_word<uint32_t>(s);
+    const auto last = load_word<uint32_t>(s + n - 4);
+    store_word(d, first);
+    store_word(d + n - 4, last);
   } else if (n > 0) {
     d[0] = s[0];
     d[n / 2] = s[n / 2];
