@@ -44,8 +44,9 @@ export function isOkReply(bytes) {
   return true;
 }
 
-const articleKey = ',"article":';
-const okText = '{"ok":true,';
+const articleKey = encoder.encode(',"article":');
+const openBrace = 0x7b;
+const closeBrace = 0x7d;
 
 /** Where a result keeps its unparsed model: a property no enumeration, spread or clone sees. */
 const modelState = Symbol('galley.model');
@@ -55,7 +56,7 @@ function settleArticle(result, value) {
   const state = result[modelState];
   if (state) {
     state.value = value;
-    state.text = null;  // the reply text is not kept alive for nothing
+    state.bytes = null;  // the model's bytes are not kept alive for nothing
   }
   const own = Object.getOwnPropertyDescriptor(result, 'article');
   if (!own || own.configurable) Object.defineProperty(result, 'article', { value, writable: true, enumerable: true, configurable: true });
@@ -67,7 +68,7 @@ function settleArticle(result, value) {
 function getArticle() {
   const state = this[modelState];
   if (!state) return undefined;
-  return state.text === null ? state.value : settleArticle(this, JSON.parse(state.text.slice(state.begin, state.end)));
+  return state.bytes === null ? state.value : settleArticle(this, JSON.parse(decoder.decode(state.bytes)));
 }
 
 function setArticle(value) {
@@ -75,16 +76,34 @@ function setArticle(value) {
 }
 
 /**
- * Parses a successful reply without its `ok` flag (cut from the text: deleting it would make the
- * result a slow dictionary object); its model, text[begin, end), is parsed when first read.
+ * Splits the UTF-8 of a successful reply, `bytes` (which it overwrites in two places), into the
+ * JSON text of its members without the `ok` flag and without the article model, and the model's
+ * bytes (bytes[begin, end) of `span`, copied when `copyModel`; null when the reply holds none).
+ * Only the text is decoded: the model is decoded and parsed when it is first read.
+ *
+ * The reply is {"ok":true,…} with the model, if any, as its last member. A '{' written over the
+ * comma after the flag and a '}' over the comma before ,"article": leave the rest as one JSON
+ * object: no string is cut or joined (deleting `ok` after parsing would make the result a slow
+ * dictionary object).
  */
-export function readReply(text, span) {
+export function splitReply(bytes, span, copyModel) {
   const begin = span[0];
   const end = span[1];
   const cut = begin - articleKey.length;
-  if (end <= begin || text.slice(cut, begin) !== articleKey) return JSON.parse('{' + text.slice(okText.length));
-  const reply = JSON.parse('{' + text.slice(okText.length, cut) + text.slice(end));
-  Object.defineProperty(reply, modelState, { value: { text, begin, end, value: undefined } });
+  bytes[okPrefix.length - 1] = openBrace;
+  let last = end > begin && end + 1 === bytes.length && bytes[end] === closeBrace && cut >= okPrefix.length;
+  for (let i = 0; last && i < articleKey.length; i++) last = bytes[cut + i] === articleKey[i];
+  if (!last) return [decoder.decode(bytes.subarray(okPrefix.length - 1)), null];
+  bytes[cut] = closeBrace;
+  const model = copyModel ? bytes.slice(begin, end) : bytes.subarray(begin, end);
+  return [decoder.decode(bytes.subarray(okPrefix.length - 1, cut + 1)), model];
+}
+
+/** The result of a reply split by splitReply(); its model is parsed when first read. */
+export function readReply([text, model]) {
+  const reply = JSON.parse(text);
+  if (model === null) return reply;
+  Object.defineProperty(reply, modelState, { value: { bytes: model, value: undefined } });
   Object.defineProperty(reply, 'article', { get: getArticle, set: setArticle, enumerable: true, configurable: true });
   return reply;
 }
@@ -169,11 +188,19 @@ export class Runtime {
     }
   }
 
-  /** Reads the last reply (its text, or a copy of its bytes) and where it holds the article model, and frees it. */
+  /**
+   * Takes the last reply out of the heap and frees it. With `bytes`: a copy of its UTF-8 and where
+   * it holds the article model. Otherwise whether it succeeded and, if so, the reply split by
+   * splitReply() (in the heap, the model's bytes copied out), else the refusal's text.
+   */
   static #take(module, engine, length, bytes) {
     const out = engine.output();
     const view = module.HEAPU8.subarray(out, out + length);
-    const reply = [bytes ? view.slice() : decoder.decode(view), Array.from(new Uint32Array(module.HEAPU8.buffer, engine.article(), 2))];
+    const span = Array.from(new Uint32Array(module.HEAPU8.buffer, engine.article(), 2));
+    let reply;
+    if (bytes) reply = [view.slice(), span];
+    else if (isOkReply(view)) reply = [true, splitReply(view, span, true)];
+    else reply = [false, decoder.decode(view)];
     engine.release();
     return reply;
   }
@@ -187,20 +214,21 @@ export class Runtime {
    * @param {number|undefined} maxInputBytes the limit the options ask for, if valid
    */
   run(command, source, optionsJson, maxInputBytes) {
-    const [[text, span], truncated] = this.#call(command, source, optionsJson, maxInputBytes, false);
-    return Runtime.#reply(text, span, source, truncated);
+    const [[ok, reply], truncated] = this.#call(command, source, optionsJson, maxInputBytes, false);
+    if (ok) return readReply(reply);
+    return Runtime.#refuse(reply, source, truncated);
   }
 
   /**
    * run() for a caller that passes the result on (galley/worker's worker side): a successful
    * reply comes back as its UTF-8 JSON text in a Uint8Array of its own, not parsed (the page
    * parses it once, which is cheaper than parsing here and structured-cloning the objects), with
-   * where it holds the article model (for readReply); a refusal throws as from run().
+   * where it holds the article model (for splitReply); a refusal throws as from run().
    */
   runBytes(command, source, optionsJson, maxInputBytes) {
     const [[bytes, span], truncated] = this.#call(command, source, optionsJson, maxInputBytes, true);
     if (isOkReply(bytes)) return [bytes, span];
-    return Runtime.#reply(decoder.decode(bytes), span, source, truncated);
+    return Runtime.#refuse(decoder.decode(bytes), source, truncated);
   }
 
   /** Copies the source into the heap, runs the command and takes the reply out (Runtime.#take). */
@@ -230,9 +258,8 @@ export class Runtime {
     return [result, truncated];
   }
 
-  /** Parses a reply: its fields without the `ok` flag, or the refusal thrown as a GalleyError. */
-  static #reply(text, span, source, truncated) {
-    if (text.startsWith(okText)) return readReply(text, span);
+  /** Throws a refusal's reply as a GalleyError. */
+  static #refuse(text, source, truncated) {
     const { error } = JSON.parse(text);
     const { code, field } = error;
     let { message } = error;
@@ -246,7 +273,13 @@ export class Runtime {
 
   /** Runs galley::cli::run_json: {args, files, stdin} → {code, stdout, stderr, writes}. */
   cli(request) {
-    const [text] = this.#guard((module, engine) => Runtime.#take(module, engine, engine.cli(JSON.stringify(request))));
+    const text = this.#guard((module, engine) => {
+      const length = engine.cli(JSON.stringify(request));
+      const out = engine.output();
+      const reply = decoder.decode(module.HEAPU8.subarray(out, out + length));
+      engine.release();
+      return reply;
+    });
     return JSON.parse(text);
   }
 

@@ -2,7 +2,7 @@
 // a worker thread in Node), with requests that can be cancelled or superseded by newer ones.
 import { GalleyError, deserialiseError, errorCodes } from './errors.js';
 import { isNode, nodeModule, toUrl } from './loader.js';
-import { readReply } from './runtime.js';
+import { readReply, splitReply } from './runtime.js';
 
 export { GalleyError, errorCodes };
 
@@ -64,14 +64,12 @@ async function wasmPayload(wasm) {
   );
 }
 
-const decoder = new TextDecoder();
-
 /**
- * A successful format/check/fix reply as the worker sends it (UTF-8 JSON and where it holds the
- * article model), without the `ok` flag; the model is parsed when first read.
+ * A successful format/check/fix reply as the worker sends it (UTF-8 JSON of its own and where it
+ * holds the article model), without the `ok` flag; the model is parsed when first read.
  */
 function parseReply(bytes, article) {
-  return readReply(decoder.decode(bytes), article ?? [0, 0]);
+  return readReply(splitReply(bytes, article ?? [0, 0], false));
 }
 
 function abortError(signal) {

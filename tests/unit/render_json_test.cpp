@@ -338,6 +338,10 @@ TEST_CASE("run_json says where its reply holds the article model", "[json]") {
   Json rest = Json::parse(reply.substr(0, span.begin - key.size()) + reply.substr(span.end));
   whole.erase("article");
   CHECK(rest == whole);
+  // The model is the last member, so that the rest is one piece: the package writes '}' over
+  // the comma before `"article":` and parses what comes before it.
+  CHECK(reply.substr(span.end) == "}");
+  CHECK(Json::parse(reply.substr(0, span.begin - key.size()) + "}") == whole);
 
   for (const char* options : {R"({"outputs":["html"]})", R"({"outputs":[1]})"}) {
     INFO(options);

@@ -108,8 +108,9 @@ std::string rules_to_markdown();
 /// (and parses the one-byte string faster too), which outweighs the longer escapes.
 ///
 /// When `article` is given, it receives where the reply holds the article model (the value of
-/// its "article" member, byte offsets [begin, end)), or {0, 0} when it holds none: a caller can
-/// parse the rest of the reply without the model, and the model only when it is wanted.
+/// its "article" member, byte offsets [begin, end)), or {0, 0} when it holds none; the model is
+/// then the reply's last member. A caller can parse the rest of the reply without the model,
+/// and the model only when it is wanted.
 struct ReplySpan {
   uint32_t begin = 0;  ///< Offset of the model's first byte.
   uint32_t end = 0;    ///< Offset just past its last byte.

@@ -141,16 +141,24 @@ const std::vector<TextBlock>& Context::texts() const {
 const Prose& Context::prose(size_t index) const {
   const std::vector<TextBlock>& all = texts();
   if (prose_.size() != all.size()) {
+    // Every text at once: the rules that read prose read nearly every text, and the sentences
+    // of all of them then share one allocation (a table has thousands of one-word cells).
     prose_.assign(all.size(), Prose{});
-    prose_built_.assign(all.size(), false);
-  }
-  if (!prose_built_[index]) {
-    prose_built_[index] = true;
-    const TextBlock& t = all[index];
-    Prose& p = prose_[index];
-    p.quotes = scan_quotes(t.map.text(), code_spans(*t.inlines), stops_);
-    p.sentences = split_sentences(t.map.text(), p.quotes.quoted, stops_);
-    for (const Sentence& sentence : p.sentences) p.words += sentence.words;
+    std::vector<uint32_t> first(all.size() + 1);
+    for (size_t k = 0; k < all.size(); ++k) {
+      const TextBlock& t = all[k];
+      Prose& p = prose_[k];
+      first[k] = static_cast<uint32_t>(sentences_.size());
+      p.quotes = scan_quotes(t.map.text(), code_spans(*t.inlines), stops_);
+      split_sentences(t.map.text(), p.quotes.quoted, stops_, sentences_);
+    }
+    first[all.size()] = static_cast<uint32_t>(sentences_.size());
+    for (size_t k = 0; k < all.size(); ++k) {
+      Prose& p = prose_[k];
+      p.sentences =
+          std::span<const Sentence>(sentences_.data() + first[k], first[k + 1] - first[k]);
+      for (const Sentence& sentence : p.sentences) p.words += sentence.words;
+    }
   }
   return prose_[index];
 }

@@ -525,13 +525,14 @@ bool abbreviation_period(std::string_view text, size_t dot, size_t next) {
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<TextSpan>& quoted) {
   std::vector<uint32_t> stops;
   add_stops(text, 0, text.size(), stops);
-  return split_sentences(text, quoted, stops);
+  std::vector<Sentence> out;
+  split_sentences(text, quoted, stops, out);
+  return out;
 }
 
-std::vector<Sentence> split_sentences(std::string_view text, const std::vector<TextSpan>& quoted,
-                                      const std::vector<uint32_t>& stops) {
-  std::vector<Sentence> out;
-  out.reserve(stops.size() + 1);  // a sentence ends at a stop or at the end
+void split_sentences(std::string_view text, const std::vector<TextSpan>& quoted,
+                     const std::vector<uint32_t>& stops, std::vector<Sentence>& out) {
+  const size_t first = out.size();
   size_t start = 0;
   const auto skip_space = [&](size_t i) {
     while (i < text.size()) {
@@ -600,7 +601,8 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
   emit(start, text.size());
   // Words outside quotations, and how each sentence starts.
   size_t q = 0;
-  for (Sentence& s : out) {
+  for (size_t m = first; m < out.size(); ++m) {
+    Sentence& s = out[m];
     while (q < quoted.size() && quoted[q].end <= s.begin) ++q;
     s.starts_quoted = q < quoted.size() && quoted[q].begin <= s.begin;
     uint32_t at = s.begin;
@@ -619,7 +621,6 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
       at = gap_end;
     }
   }
-  return out;
 }
 
 uint32_t words_outside(std::string_view text, const std::vector<TextSpan>& quoted) {

@@ -36,9 +36,9 @@ bool is_quote_mark(char32_t c);
 /// Abbreviations (Mr., U.S., initials) do not end a sentence.
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<TextSpan>& quoted);
 
-/// split_sentences() given the offsets scan_quotes() listed in `stops`.
-std::vector<Sentence> split_sentences(std::string_view text, const std::vector<TextSpan>& quoted,
-                                      const std::vector<uint32_t>& stops);
+/// split_sentences() given the offsets scan_quotes() listed in `stops`, appending to `out`.
+void split_sentences(std::string_view text, const std::vector<TextSpan>& quoted,
+                     const std::vector<uint32_t>& stops, std::vector<Sentence>& out);
 
 /// Words of `text` outside `quoted` (sorted, non-overlapping spans).
 uint32_t words_outside(std::string_view text, const std::vector<TextSpan>& quoted);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,18 @@ namespace galley::rules {
 /// A paragraph-like piece of text (paragraph, heading, list item paragraph, quote paragraph,
 /// table cell, takeaway, credits, bio) with its plain text mapped back to the source.
 struct TextBlock {
-  enum class Role : uint8_t { headline, dek, heading, paragraph, item, quote, cell, takeaway, credits, bio };
+  enum class Role : uint8_t {
+    headline,
+    dek,
+    heading,
+    paragraph,
+    item,
+    quote,
+    cell,
+    takeaway,
+    credits,
+    bio
+  };
   Role role = Role::paragraph;
   const Inlines* inlines = nullptr;  ///< The content.
   SourceRange range;                 ///< The block's range.
@@ -59,9 +71,9 @@ struct Sentence {
 
 /// How the readability and quotation rules read one text: its quotations and sentences.
 struct Prose {
-  QuoteScan quotes;                 ///< Quotation marks (code spans skipped).
-  std::vector<Sentence> sentences;  ///< Sentences, words counted outside quotations.
-  uint32_t words = 0;               ///< Words outside quotations.
+  QuoteScan quotes;                     ///< Quotation marks (code spans skipped).
+  std::span<const Sentence> sentences;  ///< Sentences, words counted outside quotations.
+  uint32_t words = 0;                   ///< Words outside quotations.
 };
 
 /// A text node of a TextBlock as the typography rules scan it (see typography/rule_check.cpp).
@@ -71,16 +83,16 @@ struct ProseNode {
   char32_t before = 0;         ///< The character before it in the block's plain text, or 0.
   char32_t after = 0;          ///< The character after it, or 0.
   uint32_t bytes = 0;          ///< Which bytes of interest its text holds (a bit set).
+  unsigned kinds = 0;          ///< The typography kinds that may find an edit in it.
 };
 
 /// The text nodes of every block, built once per run by the first typography rule and read
 /// by the others.
 struct ProseNodes {
   bool built = false;
-  std::vector<ProseNode> nodes;   ///< Every block's nodes, block after block.
-  std::vector<uint32_t> first;    ///< Block k's nodes are [first[k], first[k + 1]).
-  std::vector<uint8_t> straight;  ///< Whether a straight ' or " is in one of block k's
-                                  ///< nodes or just after one.
+  std::vector<ProseNode> nodes;  ///< Every block's nodes, block after block.
+  std::vector<uint32_t> first;   ///< Block k's nodes are [first[k], first[k + 1]).
+  std::vector<uint32_t> edited;  ///< The blocks whose nodes some kind may edit, in order.
 };
 
 /// Facts the pipeline knows that rules report on.
@@ -103,8 +115,8 @@ class Context {
   const RunFacts& facts() const { return facts_; }
   /// Every paragraph-like text in source order, built once per run.
   const std::vector<TextBlock>& texts() const;
-  /// Quotations and sentences of texts()[index], built on first use and kept for the run,
-  /// so that the rules that need them read each text once.
+  /// Quotations and sentences of texts()[index], built for every text on first use and kept
+  /// for the run, so that the rules that need them read each text once.
   const Prose& prose(size_t index) const;
   /// The typography rules' index of text nodes, kept for the run (filled by its first user).
   ProseNodes& prose_nodes() const { return prose_nodes_; }
@@ -133,7 +145,7 @@ class Context {
   mutable bool texts_built_ = false;
   mutable std::vector<TextBlock> texts_;
   mutable std::vector<Prose> prose_;
-  mutable std::vector<bool> prose_built_;
+  mutable std::vector<Sentence> sentences_;  // every text's sentences, text after text
   mutable ProseNodes prose_nodes_;
   mutable std::vector<uint32_t> stops_;  // scratch for prose(): sentence stops of one text
 };
@@ -154,7 +166,8 @@ class Sink {
     findings_.push_back({where, std::move(message), false, {}, {}});
   }
   /// A finding with an exact edit: replace `replace` with `replacement`.
-  void report(SourceRange where, std::string message, SourceRange replace, std::string replacement) {
+  void report(SourceRange where, std::string message, SourceRange replace,
+              std::string replacement) {
     findings_.push_back({where, std::move(message), true, replace, std::move(replacement)});
   }
   std::vector<Finding>& findings() { return findings_; }

@@ -195,19 +195,46 @@ uint32_t bytes_of(std::string_view text) {
   return bits;
 }
 
+// The kinds that scan() may find an edit of in a text node: each kind but the quotation marks
+// needs a character that a quick search finds (a hyphen for a dash, "..." for an ellipsis, two
+// spaces for a double space, '%' in the node or just after it, ...); the quotation marks need a
+// straight ' or " in one of the block's nodes or just after one. A node that no kind of a rule
+// may edit is skipped; that leaves the findings unchanged, since only the quotation marks carry
+// state from node to node, and in a block with a straight mark every node is scanned for them.
+// Kinds without a quick search are always included.
+constexpr unsigned kChecked = kDashes | kNumberRanges | kNonbreakingHyphen | kEllipsis |
+                              kDoubleSpace | kSpaceBeforePercent | kFrenchSpacing;
+constexpr unsigned kMarks = kQuotes | kApostrophes;
+constexpr unsigned kUnchecked = ~(kChecked | kMarks);
+
+unsigned node_kinds(const rules::ProseNode& node, bool straight) {
+  unsigned kinds = kUnchecked;
+  if (straight) kinds |= kMarks;
+  const char32_t after = node.after;
+  const uint32_t bytes = node.bytes;
+  if ((bytes & (kHyphenByte | kNbHyphenChar)) != 0) kinds |= kDashes | kNumberRanges;
+  if ((bytes & kNbHyphenChar) != 0) kinds |= kNonbreakingHyphen;
+  if ((bytes & kThreeDots) != 0) kinds |= kEllipsis;
+  if ((bytes & kTwoSpaces) != 0) kinds |= kDoubleSpace;
+  if (after == '%' || (bytes & kPercentByte) != 0) kinds |= kSpaceBeforePercent;
+  if (after == ';' || after == '!' || after == '?' || after == ':' || after == 0xAB ||
+      after == 0xBB || (bytes & (kFrenchByte | kGuillemet)) != 0) {
+    kinds |= kFrenchSpacing;
+  }
+  return kinds;
+}
+
 // The text nodes of every block, with the characters around them and the bytes they hold.
 void build_index(const rules::Context& context, rules::ProseNodes& index) {
   index.built = true;
   const std::vector<rules::TextBlock>& blocks = context.texts();
   index.first.reserve(blocks.size() + 1);
-  index.straight.reserve(blocks.size());
   std::vector<Node> nodes;
   for (const rules::TextBlock& block : blocks) {
     index.first.push_back(static_cast<uint32_t>(index.nodes.size()));
     const std::string& text = block.map.text();
-    index.straight.push_back(0);
     if (!block.inlines) continue;
-    uint8_t& straight = index.straight.back();
+    bool straight = false;
     nodes.clear();
     uint32_t offset = 0;
     collect(*block.inlines, offset, true, nodes);
@@ -223,44 +250,30 @@ void build_index(const rules::Context& context, rules::ProseNodes& index) {
       n.after = end < text.size() ? detail::decode_utf8(text, k) : 0;
       n.bytes = bytes_of(node.in->text);
       // A quotation-mark edit needs a straight mark in a node or just after one.
-      if ((n.bytes & kStraightByte) != 0 || n.after == '"' || n.after == '\'') straight = 1;
+      if ((n.bytes & kStraightByte) != 0 || n.after == '"' || n.after == '\'') straight = true;
       index.nodes.push_back(n);
     }
+    unsigned kinds = 0;
+    for (size_t k = index.first.back(); k < index.nodes.size(); ++k) {
+      index.nodes[k].kinds = node_kinds(index.nodes[k], straight);
+      kinds |= index.nodes[k].kinds;
+    }
+    if ((kinds & ~kUnchecked) != 0)
+      index.edited.push_back(static_cast<uint32_t>(&block - blocks.data()));
   }
   index.first.push_back(static_cast<uint32_t>(index.nodes.size()));
 }
 
-// Whether scan() with `kinds` can find anything in a text node: each kind but the quotation
-// marks needs a character that a quick search finds (a hyphen for a dash, "..." for an
-// ellipsis, two spaces for a double space, '%' in the node or just after it, ...); the
-// quotation marks need a straight ' or " in one of the block's nodes or just after one. A node
-// without one is skipped; that leaves the findings unchanged, since only the quotation marks carry
-// state from node to node, and in a block with a straight mark every node is scanned for them.
-bool may_edit(const rules::ProseNode& node, bool straight, unsigned kinds) {
-  constexpr unsigned kChecked = kDashes | kNumberRanges | kNonbreakingHyphen | kEllipsis |
-                                kDoubleSpace | kSpaceBeforePercent | kFrenchSpacing;
-  constexpr unsigned kMarks = kQuotes | kApostrophes;
-  if ((kinds & ~(kChecked | kMarks)) != 0) return true;
-  if ((kinds & kMarks) != 0 && straight) return true;
-  const char32_t after = node.after;
-  const uint32_t bytes = node.bytes;
-  if ((kinds & (kDashes | kNumberRanges)) != 0 && (bytes & (kHyphenByte | kNbHyphenChar)) != 0) {
-    return true;
+// Calls `visit(b)` for each block in which `kinds` may find an edit, in order.
+template <typename Visit>
+void for_each_edited_block(const rules::ProseNodes& index, unsigned kinds, Visit visit) {
+  if ((kinds & kUnchecked) == 0) {
+    for (const uint32_t b : index.edited) visit(b);
+    return;
   }
-  if ((kinds & kNonbreakingHyphen) != 0 && (bytes & kNbHyphenChar) != 0) return true;
-  if ((kinds & kEllipsis) != 0 && (bytes & kThreeDots) != 0) return true;
-  if ((kinds & kDoubleSpace) != 0 && (bytes & kTwoSpaces) != 0) return true;
-  if ((kinds & kSpaceBeforePercent) != 0 && (after == '%' || (bytes & kPercentByte) != 0)) {
-    return true;
+  for (size_t b = 0; b + 1 < index.first.size(); ++b) {
+    if (index.first[b] != index.first[b + 1]) visit(b);
   }
-  if ((kinds & kFrenchSpacing) != 0) {
-    if (after == ';' || after == '!' || after == '?' || after == ':' || after == 0xAB ||
-        after == 0xBB) {
-      return true;
-    }
-    if ((bytes & (kFrenchByte | kGuillemet)) != 0) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -288,17 +301,15 @@ void check_prose(const Article& article, const rules::Context& context, rules::S
   rules::ProseNodes& index = context.prose_nodes();
   if (!index.built) build_index(context, index);
   const std::vector<rules::TextBlock>& blocks = context.texts();
-  for (size_t b = 0; b < blocks.size(); ++b) {
+  for_each_edited_block(index, kinds, [&](size_t b) {
     const rules::TextBlock& block = blocks[b];
-    if (index.first[b] == index.first[b + 1]) continue;
     const std::string& text = block.map.text();
-    const bool straight = index.straight[b] != 0;
     // The edits of the whole block, in plain-text offsets.
     edits.clear();
     State state;
     for (uint32_t n = index.first[b]; n < index.first[b + 1]; ++n) {
       const rules::ProseNode& node = index.nodes[n];
-      if (!may_edit(node, straight, kinds)) continue;
+      if ((node.kinds & kinds) == 0) continue;
       Context c;
       c.locale = locale;
       c.before = node.before;
@@ -350,7 +361,7 @@ void check_prose(const Article& article, const rules::Context& context, rules::S
         sink.report(where, std::move(said));
       }
     }
-  }
+  });
 }
 
 }  // namespace galley::typography
