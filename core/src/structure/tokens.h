@@ -12,18 +12,20 @@
 
 namespace galley::structure {
 
-/// A word or one punctuation mark of a text.
+/// A word or one punctuation mark of a text. Twelve bytes: a paragraph of punctuation has a
+/// token per byte.
 struct Token {
-  uint32_t begin = 0;        ///< First byte in the text.
-  uint32_t end = 0;          ///< One past the last byte.
-  bool word = false;         ///< A word (letters and digits with inner ' ’ - and initials' dots).
-  bool upper = false;        ///< word: starts with an upper-case letter.
-  bool all_upper = false;    ///< word: two or more letters, none lower-case ("KYIV").
-  bool initial = false;      ///< word: an initial or dotted abbreviation ("J.", "U.S.", "a.m.").
-  bool possessive = false;   ///< word: ends in 's or ’s.
-  bool space_before = true;  ///< Whitespace separates it from the previous token.
-  char32_t cp = 0;           ///< punctuation: the code point.
+  uint32_t begin = 0;      ///< First byte in the text.
+  uint32_t end = 0;        ///< One past the last byte.
+  char32_t cp : 21 = 0;    ///< punctuation: the code point.
+  bool word : 1 = false;   ///< A word (letters and digits with inner ' ’ - and initials' dots).
+  bool upper : 1 = false;  ///< word: starts with an upper-case letter.
+  bool all_upper : 1 = false;   ///< word: two or more letters, none lower-case ("KYIV").
+  bool initial : 1 = false;     ///< word: an initial or dotted abbreviation ("J.", "U.S.", "a.m.").
+  bool possessive : 1 = false;  ///< word: ends in 's or ’s.
+  bool space_before : 1 = true;  ///< Whitespace separates it from the previous token.
 };
+static_assert(sizeof(Token) == 12);
 
 /// Splits `text` into words and punctuation marks (whitespace is dropped).
 std::vector<Token> tokenize(std::string_view text);
