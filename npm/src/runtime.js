@@ -56,7 +56,7 @@ function settleArticle(result, value) {
   const state = result[modelState];
   if (state) {
     state.value = value;
-    state.bytes = null;  // the model's bytes are not kept alive for nothing
+    state.model = null;  // the model's text or bytes are not kept alive for nothing
   }
   const own = Object.getOwnPropertyDescriptor(result, 'article');
   if (!own || own.configurable) Object.defineProperty(result, 'article', { value, writable: true, enumerable: true, configurable: true });
@@ -68,7 +68,9 @@ function settleArticle(result, value) {
 function getArticle() {
   const state = this[modelState];
   if (!state) return undefined;
-  return state.bytes === null ? state.value : settleArticle(this, JSON.parse(decoder.decode(state.bytes)));
+  if (state.model === null) return state.value;
+  const text = typeof state.model === 'string' ? state.model : decoder.decode(state.model);
+  return settleArticle(this, JSON.parse(text));
 }
 
 function setArticle(value) {
@@ -77,15 +79,18 @@ function setArticle(value) {
 
 /**
  * Splits the UTF-8 of a successful reply, `bytes` (which it overwrites in two places), into the
- * JSON text of its members without the `ok` flag and without the article model, and the model's
- * bytes (bytes[begin, end) of `span`, copied when `copyModel`; null when the reply holds none).
- * Only the text is decoded: the model is decoded and parsed when it is first read.
+ * JSON text of its members without the `ok` flag and without the article model, and the model
+ * (bytes[begin, end) of `span`; null when the reply holds none): a model of 32 KiB or more as
+ * its bytes (copied when `copyModel`), decoded and parsed when first read, a smaller one as text.
  *
  * The reply is {"ok":true,…} with the model, if any, as its last member. A '{' written over the
  * comma after the flag and a '}' over the comma before ,"article": leave the rest as one JSON
  * object: no string is cut or joined (deleting `ok` after parsing would make the result a slow
  * dictionary object).
  */
+/** Below this many bytes a model is kept as text, above it as bytes (decoded when read). */
+const smallModel = 32 * 1024;
+
 export function splitReply(bytes, span, copyModel) {
   const begin = span[0];
   const end = span[1];
@@ -95,6 +100,12 @@ export function splitReply(bytes, span, copyModel) {
   for (let i = 0; last && i < articleKey.length; i++) last = bytes[cut + i] === articleKey[i];
   if (!last) return [decoder.decode(bytes.subarray(okPrefix.length - 1)), null];
   bytes[cut] = closeBrace;
+  if (end - begin < smallModel) {
+    // A small model is decoded with the rest: cheaper than a buffer of its own.
+    const first = okPrefix.length - 1;
+    const text = decoder.decode(bytes.subarray(first, end));
+    return [text.slice(0, cut + 1 - first), text.slice(begin - first)];
+  }
   const model = copyModel ? bytes.slice(begin, end) : bytes.subarray(begin, end);
   return [decoder.decode(bytes.subarray(okPrefix.length - 1, cut + 1)), model];
 }
@@ -103,7 +114,7 @@ export function splitReply(bytes, span, copyModel) {
 export function readReply([text, model]) {
   const reply = JSON.parse(text);
   if (model === null) return reply;
-  Object.defineProperty(reply, modelState, { value: { bytes: model, value: undefined } });
+  Object.defineProperty(reply, modelState, { value: { model, value: undefined } });
   Object.defineProperty(reply, 'article', { get: getArticle, set: setArticle, enumerable: true, configurable: true });
   return reply;
 }

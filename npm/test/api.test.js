@@ -114,6 +114,24 @@ test('the article model is parsed when first read, and is then an ordinary prope
   }
 });
 
+test('a large model, kept as bytes until read, is the same as the whole reply parsed', () => {
+  // Models of 32 KiB or more wait as bytes, smaller ones as text (runtime.js, splitReply).
+  const paragraph = 'She said \u201cthe harbour\u2019s reopening\u201d came early, and "it\'s fine," Ana said.\n\n';
+  const source = `# Harbour reopens\n\n${paragraph.repeat(200)}`;
+  const options = { outputs: ['html', 'json'] };
+  const [bytes, span] = galley[unparsed]('format', source, options);
+  assert.ok(span[1] - span[0] > 32 * 1024, 'the model is large');
+  const whole = JSON.parse(new TextDecoder().decode(bytes));
+  delete whole.ok;
+  const result = galley.format(source, options);
+  assert.equal(typeof Object.getOwnPropertyDescriptor(result, 'article').get, 'function');
+  assert.equal(result.article.headline.text, 'Harbour reopens');
+  const { stats, ...rest } = result;  // reads the model, as every other member
+  const { stats: wholeStats, ...wholeRest } = whole;
+  assert.deepEqual(rest, wholeRest);
+  assert.equal(stats.words, wholeStats.words);
+});
+
 test('input chooses the reader; auto reports its choice', () => {
   assert.equal(galley.check(article).mode, 'markdown');
   assert.equal(galley.check(article, { input: 'text' }).mode, 'text');
