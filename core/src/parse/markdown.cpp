@@ -95,12 +95,20 @@ class Converter {
  private:
   // Byte offset of a cmark (line, column) pair, both 1-based and counted in bytes of the body.
   uint32_t offset_of(int line, int column) const {
-    if (line < 1) line = 1;
-    const uint32_t l = body_line_ + static_cast<uint32_t>(line) - 1;
-    const uint32_t start = src_.line_start(l);
-    const uint32_t end = src_.line_end(l);
-    const uint32_t off = start + static_cast<uint32_t>(std::max(column, 1)) - 1;
-    return std::min(off, std::max(end, start));
+    const SourceRange l = line_of_body(line);
+    const uint32_t off = l.begin + static_cast<uint32_t>(std::max(column, 1)) - 1;
+    return std::min(off, std::max(l.end, l.begin));
+  }
+
+  // Where a line of the body (1-based) starts and ends, without its line break. The last answer
+  // is kept: the nodes of a line (a table row's cells) ask for it one after another.
+  SourceRange line_of_body(int line) const {
+    const uint32_t l = body_line_ + static_cast<uint32_t>(std::max(line, 1)) - 1;
+    if (l != cached_line_) {
+      cached_line_ = l;
+      cached_span_ = {src_.line_start(l), src_.line_end(l)};
+    }
+    return cached_span_;
   }
 
   SourceRange range_of(cmark_node* n) const {
@@ -109,12 +117,10 @@ class Converter {
     const int end_line = cmark_node_get_end_line(n);
     const int end_col = cmark_node_get_end_column(n);
     if (end_col <= 0) {
-      r.end = src_.line_end(body_line_ + static_cast<uint32_t>(std::max(end_line, 1)) - 1);
+      r.end = line_of_body(end_line).end;
     } else {
       r.end = offset_of(end_line, end_col) + 1;
-      const uint32_t le =
-          src_.line_end(body_line_ + static_cast<uint32_t>(std::max(end_line, 1)) - 1);
-      r.end = std::min(r.end, std::max(le, r.begin));
+      r.end = std::min(r.end, std::max(line_of_body(end_line).end, r.begin));
     }
     if (r.end < r.begin) r.end = r.begin;
     return r;
@@ -623,6 +629,8 @@ class Converter {
   int block_depth_ = 0;
   int inline_depth_ = 0;
   const cmark_syntax_extension* tasklist_ = nullptr;
+  mutable uint32_t cached_line_ = UINT32_MAX;  // line_of_body()'s last line and its span
+  mutable SourceRange cached_span_;
 };
 
 }  // namespace

@@ -71,9 +71,11 @@ struct Sentence {
 
 /// How the readability and quotation rules read one text: its quotations and sentences.
 struct Prose {
-  QuoteScan quotes;                     ///< Quotation marks (code spans skipped).
-  std::span<const Sentence> sentences;  ///< Sentences, words counted outside quotations.
-  uint32_t words = 0;                   ///< Words outside quotations.
+  QuoteScan quotes;  ///< Quotation marks (code spans skipped).
+  /// Sentences, words counted outside quotations: body prose only (is_body_prose), empty for
+  /// headings, quotations, captions and table cells, which no rule reads by sentence.
+  std::span<const Sentence> sentences;
+  uint32_t words = 0;  ///< Words outside quotations, of body prose only (as `sentences`).
 };
 
 /// A text node of a TextBlock as the typography rules scan it (see typography/rule_check.cpp).

@@ -75,24 +75,39 @@ SourceRange text_range(const Inlines& inlines, uint32_t b, uint32_t e) {
   return detail::TextMap(inlines).source_range(b, e);
 }
 
+namespace {
+
+// Words of a run of inlines; `text` is scratch. A single text node is counted where it is.
+uint32_t run_words(const Inlines& inlines, std::string& text) {
+  if (inlines.empty()) return 0;
+  if (inlines.size() == 1 && inlines[0].kind == InlineKind::text)
+    return detail::count_words(inlines[0].text);
+  text.clear();
+  detail::append_plain_text(inlines, text);
+  return detail::count_words(text);
+}
+
+// The words of a block's plain text (detail::plain_text), counted run by run: no word runs
+// across the line breaks that join its runs there, and a table's thousands of cells are not
+// copied into one text first.
+uint32_t block_words(const Block& b, std::string& text) {
+  uint32_t n = run_words(b.inlines, text);
+  if (b.kind == BlockKind::code) n += detail::count_words(b.text);
+  for (const Block& c : b.children) n += block_words(c, text);
+  return n + run_words(b.attribution, text);
+}
+
+}  // namespace
+
 void count_words(Article& a) {
   uint32_t n = 0;
-  std::string text;  // one buffer for every part's plain text
-  const auto part = [&](const TextPart& p) {
-    text.clear();
-    detail::append_plain_text(p.inlines, text);
-    n += detail::count_words(text);
-  };
-  const auto block_words = [&](const Block& b) {
-    text.clear();
-    detail::append_plain_text(b, text);
-    return detail::count_words(text);
-  };
+  std::string text;  // one scratch buffer for every run's plain text
+  const auto part = [&](const TextPart& p) { n += run_words(p.inlines, text); };
   if (a.headline) part(*a.headline);
   if (a.dek) part(*a.dek);
   for (const Section& s : a.sections) {
     if (s.heading) part(*s.heading);
-    for (const Block& b : s.blocks) n += block_words(b);
+    for (const Block& b : s.blocks) n += block_words(b, text);
   }
   if (a.takeaways) {
     part(a.takeaways->heading);
@@ -104,7 +119,7 @@ void count_words(Article& a) {
   }
   if (a.author_box) {
     if (a.author_box->heading) part(*a.author_box->heading);
-    for (const Block& b : a.author_box->bio) n += block_words(b);
+    for (const Block& b : a.author_box->bio) n += block_words(b, text);
   }
   a.meta.word_count = n;
   a.meta.reading_minutes = std::ceil(n / 238.0 * 10.0) / 10.0;
