@@ -149,13 +149,9 @@ const Prose& Context::prose(size_t index) const {
       const TextBlock& t = all[k];
       Prose& p = prose_[k];
       first[k] = static_cast<uint32_t>(sentences_.size());
+      p.quotes = scan_quotes(t.map.text(), code_spans(*t.inlines), stops_);
       // Only body prose is read by sentence: headings, quotations and table cells are not.
-      if (is_body_prose(t.role)) {
-        p.quotes = scan_quotes(t.map.text(), code_spans(*t.inlines), stops_);
-        split_sentences(t.map.text(), p.quotes.quoted, stops_, sentences_);
-      } else {
-        p.quotes = scan_quotes(t.map.text(), code_spans(*t.inlines));
-      }
+      if (is_body_prose(t.role)) split_sentences(t.map.text(), p.quotes.quoted, stops_, sentences_);
     }
     first[all.size()] = static_cast<uint32_t>(sentences_.size());
     for (size_t k = 0; k < all.size(); ++k) {

@@ -77,11 +77,9 @@ SourceRange text_range(const Inlines& inlines, uint32_t b, uint32_t e) {
 
 namespace {
 
-// Words of a run of inlines; `text` is scratch. A single text node is counted where it is.
+// Words of a run of inlines; `text` is scratch.
 uint32_t run_words(const Inlines& inlines, std::string& text) {
   if (inlines.empty()) return 0;
-  if (inlines.size() == 1 && inlines[0].kind == InlineKind::text)
-    return detail::count_words(inlines[0].text);
   text.clear();
   detail::append_plain_text(inlines, text);
   return detail::count_words(text);
