@@ -138,6 +138,24 @@ const std::vector<TextBlock>& Context::texts() const {
   return texts_;
 }
 
+namespace {
+
+void collect_links(const Inlines& inlines, std::vector<const Inline*>& out) {
+  for (const Inline& in : inlines) {
+    if (in.kind == InlineKind::link || in.kind == InlineKind::image) out.push_back(&in);
+    if (!in.children.empty()) collect_links(in.children, out);
+  }
+}
+
+}  // namespace
+
+const std::vector<const Inline*>& Context::links() const {
+  if (links_built_) return links_;
+  links_built_ = true;
+  for (const TextBlock& t : texts()) collect_links(*t.inlines, links_);
+  return links_;
+}
+
 const Prose& Context::prose(size_t index) const {
   const std::vector<TextBlock>& all = texts();
   if (prose_.size() != all.size()) {

@@ -19,21 +19,16 @@ std::string file_name(std::string_view url) {
   return std::string(name);
 }
 
-void walk(const Inlines& inlines, const Context& ctx, Sink& sink) {
-  for (const Inline& in : inlines) {
-    if (in.kind == InlineKind::image &&
-        detail::trim_unicode(detail::plain_text(in.children)).empty()) {
-      sink.report(link_range(ctx.source(), in),
-                  "The image '" + file_name(in.url) +
+void check(const Article&, const Context& ctx, Sink& sink) {
+  for (const Inline* in : ctx.links()) {
+    if (in->kind == InlineKind::image &&
+        detail::trim_unicode(detail::plain_text(in->children)).empty()) {
+      sink.report(link_range(ctx.source(), *in),
+                  "The image '" + file_name(in->url) +
                       "' has no alt text; expected a short description for "
                       "readers who cannot see it.");
     }
-    walk(in.children, ctx, sink);
   }
-}
-
-void check(const Article&, const Context& ctx, Sink& sink) {
-  for (const TextBlock& t : ctx.texts()) walk(*t.inlines, ctx, sink);
 }
 
 }  // namespace

@@ -28,19 +28,14 @@ bool has_text(const Inlines& inlines) {
   return false;
 }
 
-void walk(const Inlines& inlines, const Context& ctx, Sink& sink) {
-  for (const Inline& in : inlines) {
-    if (in.kind == InlineKind::link && !has_text(in.children)) {
-      sink.report(link_range(ctx.source(), in),
-                  "The link to '" + shorten(in.url) +
+void check(const Article&, const Context& ctx, Sink& sink) {
+  for (const Inline* in : ctx.links()) {
+    if (in->kind == InlineKind::link && !has_text(in->children)) {
+      sink.report(link_range(ctx.source(), *in),
+                  "The link to '" + shorten(in->url) +
                       "' has no text; expected words that say where it leads.");
     }
-    walk(in.children, ctx, sink);
   }
-}
-
-void check(const Article&, const Context& ctx, Sink& sink) {
-  for (const TextBlock& t : ctx.texts()) walk(*t.inlines, ctx, sink);
 }
 
 }  // namespace

@@ -120,6 +120,9 @@ class Context {
   /// Quotations and sentences of texts()[index], built for every text on first use and kept
   /// for the run, so that the rules that need them read each text once.
   const Prose& prose(size_t index) const;
+  /// Every link and image of texts(), in source order (a link before what it holds), found
+  /// in one walk on first use: the link and image rules read these, not every inline.
+  const std::vector<const Inline*>& links() const;
   /// The typography rules' index of text nodes, kept for the run (filled by its first user).
   ProseNodes& prose_nodes() const { return prose_nodes_; }
 
@@ -147,6 +150,8 @@ class Context {
   mutable bool texts_built_ = false;
   mutable std::vector<TextBlock> texts_;
   mutable std::vector<Prose> prose_;
+  mutable bool links_built_ = false;
+  mutable std::vector<const Inline*> links_;
   mutable std::vector<Sentence> sentences_;  // every text's sentences, text after text
   mutable ProseNodes prose_nodes_;
   mutable std::vector<uint32_t> stops_;  // scratch for prose(): sentence stops of one text
