@@ -60,7 +60,7 @@ void check_quote(const Block& b, const Context& ctx, Sink& sink, size_t& done) {
 void walk(const std::vector<Block>& blocks, const Context& ctx, Sink& sink, size_t& done) {
   for (const Block& b : blocks) {
     if (b.kind == BlockKind::quote) check_quote(b, ctx, sink, done);
-    walk(b.children, ctx, sink, done);
+    if (b.kind != BlockKind::table) walk(b.children, ctx, sink, done);  // a cell holds no quote
   }
 }
 
