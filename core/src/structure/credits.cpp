@@ -140,7 +140,8 @@ void clause_people(std::string_view text, size_t b, size_t e, const std::string&
     size_t nb = p.begin, ne = p.begin + name_end;
     trim_span(text, nb, ne);
     // "Associated Press writer Emma Burrows": the name is the end of the piece.
-    if (!name_like(slice(text, nb, ne))) {
+    bool like = name_like(slice(text, nb, ne));
+    if (!like) {
       const std::string_view whole = slice(text, nb, ne);
       const std::vector<Token> tokens = tokenize(whole);
       const std::optional<NameSpan> tail =
@@ -148,12 +149,13 @@ void clause_people(std::string_view text, size_t b, size_t e, const std::string&
       if (tail && tail->last > tail->first && looks_like_person(tokens, whole, *tail)) {
         nb += tokens[tail->first].begin;
         ne = nb + (tokens[tail->last].end - tokens[tail->first].begin);
+        like = name_like(slice(text, nb, ne));
       }
     }
     const std::string_view name = slice(text, nb, ne);
     last_had_place = !location.empty();
     last_place_in_parens = last_had_place && piece.back() == ')';
-    if (!name_like(name)) continue;
+    if (!like) continue;
     Person person;
     person.name = std::string(name);
     person.role = role;

@@ -34,6 +34,14 @@ size_t match_prefix(std::string_view text, std::string_view folded_prefix) {
   size_t i = 0, k = 0;
   while (k < folded_prefix.size()) {
     if (i >= text.size()) return 0;
+    // Printable ASCII folds to itself or to lower case (fold_char): compared in place.
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b > 0x20 && b < 0x80) {
+      if (folded_prefix[k] != static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b)) return 0;
+      ++i;
+      ++k;
+      continue;
+    }
     size_t next = i;
     const char32_t c = fold_char(detail::decode_utf8(text, next));
     if (c == ' ') {
@@ -47,10 +55,10 @@ size_t match_prefix(std::string_view text, std::string_view folded_prefix) {
       ++k;
       continue;
     }
-    std::string enc;
-    detail::append_utf8(enc, c);
-    if (folded_prefix.compare(k, enc.size(), enc) != 0) return 0;
-    k += enc.size();
+    char enc[4];
+    const size_t len = detail::encode_utf8(c, enc);
+    if (folded_prefix.compare(k, len, std::string_view(enc, len)) != 0) return 0;
+    k += len;
     i = next;
   }
   if (i < text.size()) {
