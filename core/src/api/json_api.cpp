@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "api/pipeline.h"
 #include "api/reply.h"
 #include "galley/galley.h"
 #include "per_thread.h"
@@ -80,20 +81,26 @@ void write_stats(JsonWriter& w, const Stats& s) {
   w.end_object();
 }
 
-// `article`, if given, receives where the model's value is in w.out().
-void write_model(JsonWriter& w, const FormatResult& r, ReplySpan* article) {
+// `article`, if given, receives where the model's value is in w.out(). A model written in ASCII
+// already (detail::kOutputJsonAscii) goes in as it is: an ASCII writer would otherwise pass it
+// through its escapes a second time.
+void write_model(JsonWriter& w, const FormatResult& r, ReplySpan* article, bool model_ascii) {
   if (r.json.empty()) return;
   w.key("article");
   if (article != nullptr) article->begin = static_cast<uint32_t>(w.out().size());
+  const bool ascii = w.ascii();
+  if (model_ascii) w.set_ascii(false);
   w.raw(r.json);
+  w.set_ascii(ascii);
   if (article != nullptr) article->end = static_cast<uint32_t>(w.out().size());
 }
 
 // The result's members; the model second, or last when `article` is given (see run_json()).
-void write_result_fields(JsonWriter& w, const FormatResult& r, ReplySpan* article = nullptr) {
+void write_result_fields(JsonWriter& w, const FormatResult& r, ReplySpan* article = nullptr,
+                         bool model_ascii = false) {
   w.key("mode");
   w.string(input_mode_name(r.mode));
-  if (article == nullptr) write_model(w, r, nullptr);
+  if (article == nullptr) write_model(w, r, nullptr, model_ascii);
   w.key("diagnostics");
   detail::write_diagnostics(w, r.diagnostics);
   w.key("stats");
@@ -114,7 +121,7 @@ void write_result_fields(JsonWriter& w, const FormatResult& r, ReplySpan* articl
     w.key("text");
     w.string(r.text);
   }
-  if (article != nullptr) write_model(w, r, article);
+  if (article != nullptr) write_model(w, r, article, model_ascii);
 }
 
 // About how long the findings are as JSON: their messages and some 170 bytes of names and
@@ -208,18 +215,21 @@ std::string run_json(std::string_view command, std::string_view source,
   if (!options) return error_json(options.error());
   std::string out;
   if (command == "format" || command == "check") {
-    Result<FormatResult> r =
-        command == "format" ? format(source, options.value()) : check(source, options.value());
-    if (!r) return error_json(r.error());
+    // format() or check(); the model in ASCII, as the reply holds it.
+    const unsigned render =
+        command == "format" ? options.value().outputs | detail::kOutputJsonAscii : 0;
+    Result<detail::Run> run = detail::run_pipeline(source, options.value(), render);
+    if (!run) return error_json(run.error());
+    const FormatResult& r = run.value().result;
     // The outputs, with a quarter more for the escapes of the HTML's attribute quotes.
-    const size_t outputs = r->html.size() + r->markdown.size() + r->jsonld.size() + r->text.size();
-    out.reserve(r->json.size() + outputs + outputs / 4 + diagnostics_bytes(r->diagnostics) + 4096);
+    const size_t outputs = r.html.size() + r.markdown.size() + r.jsonld.size() + r.text.size();
+    out.reserve(r.json.size() + outputs + outputs / 4 + diagnostics_bytes(r.diagnostics) + 4096);
     JsonWriter w(out);
     w.set_ascii(true);
     w.begin_object();
     w.key("ok");
     w.boolean(true);
-    write_result_fields(w, r.value(), article);
+    write_result_fields(w, r, article, true);
     w.end_object();
     return out;
   }

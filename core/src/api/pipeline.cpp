@@ -144,7 +144,7 @@ Result<Run> run_pipeline(std::string_view raw, const Options& options, unsigned 
   const SourceText* spans = r.mode == InputMode::json ? nullptr : &src;
   if (outputs & kOutputHtml) r.html = render::html(r.article, options);
   if (outputs & kOutputMarkdown) r.markdown = render::markdown(r.article, options, spans);
-  if (outputs & kOutputJson) r.json = render::json(r.article, spans);
+  if (outputs & kOutputJson) r.json = render::json(r.article, spans, outputs & kOutputJsonAscii);
   if (outputs & kOutputJsonLd) r.jsonld = render::jsonld(r.article, options);
   if (outputs & kOutputText) r.text = render::text(r.article, options);
   r.stats.render_ms = ms_since(t3);

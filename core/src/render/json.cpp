@@ -535,12 +535,13 @@ class ModelWriter {
 
 }  // namespace
 
-std::string json(const Article& article, const detail::SourceText* source) {
+std::string json(const Article& article, const detail::SourceText* source, bool ascii) {
   std::string out;
   // The model is about four times the size of its source (spans, inlines and plain text).
   const size_t source_bytes = source ? source->text().size() : 0;
   out.reserve(4096 + std::max(source_bytes * 4, static_cast<size_t>(article.meta.word_count) * 24));
   JsonWriter w(out);
+  w.set_ascii(ascii);
   ModelWriter(w, source).article(article);
   return out;
 }

@@ -21,7 +21,8 @@ std::string markdown(const Article& article, const Options& options,
                      const detail::SourceText* source = nullptr);
 
 /// The article model as JSON (galley.article/v1). Spans need the source; pass null for none.
-std::string json(const Article& article, const detail::SourceText* source);
+/// With `ascii`, every character beyond ASCII is written as a \u escape (as run_json replies).
+std::string json(const Article& article, const detail::SourceText* source, bool ascii = false);
 
 /// schema.org NewsArticle as JSON-LD (pretty-printed; < > & escaped so that it can be
 /// embedded in a <script type="application/ld+json"> element as it is).

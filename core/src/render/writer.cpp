@@ -560,12 +560,21 @@ void JsonWriter::end_array() {
 }
 
 void JsonWriter::chars(std::string_view s) {
-  if (char* at = room(s.size() * kMaxEscapedPerByte)) {
-    MemorySink sink{at};
-    put_json_chars(sink, s, escape_);
+  // Through the stage, a piece at a time when the string could escape to more than it holds (an
+  // HTML output, a long paragraph): one append per piece, not one per escape. Pieces end between
+  // characters, which are escaped one by one.
+  constexpr size_t kPiece = kStage / kMaxEscapedPerByte;
+  for (;;) {
+    size_t n = s.size();
+    if (n > kPiece) {
+      n = kPiece;
+      while (n > kPiece - 3 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    }
+    MemorySink sink{room(n * kMaxEscapedPerByte)};
+    put_json_chars(sink, s.substr(0, n), escape_);
     staged_ = static_cast<size_t>(sink.at - stage_);
-  } else {
-    append_json_chars(out_, s, escape_);  // longer than the stage holds: room() flushed it
+    if (n == s.size()) return;
+    s.remove_prefix(n);
   }
 }
 

@@ -119,6 +119,7 @@ class JsonWriter {
   void set_html_safe(bool on) { set_escape(kJsonHtmlSafe, on); }
   /// Writes only ASCII: every character beyond it, in strings and in raw() JSON, as a \u escape.
   void set_ascii(bool on) { set_escape(kJsonAscii, on); }
+  bool ascii() const { return (escape_ & kJsonAscii) != 0; }
   /// The output string, with everything written so far.
   std::string& out() {
     flush();

@@ -29,6 +29,10 @@ std::vector<Diagnostic> run(const Article& article, const detail::SourceText& so
     ctx.select(&rule->info, setting == options.rules.end() ? nullptr : &setting->second);
     Sink sink;
     rule->check(article, ctx, sink);
+    // Room for this rule's findings at once, growing geometrically: thousands of them (one per
+    // heading, one per cell) are moved a few times, not once per doubling of a small vector.
+    const size_t need = out.size() + sink.findings().size();
+    if (need > out.capacity()) out.reserve(std::max(need, 2 * out.capacity()));
     for (Sink::Finding& f : sink.findings()) {
       Diagnostic d;
       d.rule = rule->info.id;
