@@ -137,8 +137,9 @@ void* Arena::allocate(size_t size) {
 }
 
 void* Arena::reallocate(void* block, size_t size) {
-  if (block == nullptr) return allocate(size);
   if (size > kMaxBlock) return nullptr;
+  // A new block, as from realloc(): not zeroed (the parser's buffers start this way).
+  if (block == nullptr) return take(capacity_for(size));
   char* b = static_cast<char*>(block);
   const size_t capacity = capacity_of(b);
   if (size <= capacity) return b;

@@ -29,7 +29,8 @@ class Arena {
   /// A zeroed block of `size` bytes, aligned for any type; nullptr when memory is out.
   void* allocate(size_t size);
   /// `block` (from this arena, or nullptr) resized to `size` bytes, its bytes kept up to the
-  /// smaller size; nullptr when memory is out (then `block` is unchanged).
+  /// smaller size; nullptr when memory is out (then `block` is unchanged). As with realloc(),
+  /// the bytes beyond the old size (all of them, for nullptr) are not zeroed.
   void* reallocate(void* block, size_t size);
   /// Gives back `block` (from this arena, or nullptr).
   void release(void* block);
