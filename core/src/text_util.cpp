@@ -162,6 +162,15 @@ uint32_t count_words(std::string_view s) {
   return n;
 }
 
+std::string cat(std::initializer_list<std::string_view> pieces) {
+  size_t size = 0;
+  for (const std::string_view p : pieces) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (const std::string_view p : pieces) out.append(p.data(), p.size());
+  return out;
+}
+
 std::vector<std::string_view> words(std::string_view s) {
   std::vector<std::string_view> out;
   for_each_word(s, [&](size_t b, size_t e) { out.push_back(s.substr(b, e - b)); });

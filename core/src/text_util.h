@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -142,6 +143,10 @@ void for_each_word(std::string_view s, F&& f) {
 uint32_t count_words(std::string_view s);
 /// Splits text into words (same definition as count_words).
 std::vector<std::string_view> words(std::string_view s);
+
+/// The pieces joined into one string, allocated once (a finding's message: thousands of them
+/// when every heading or cell has one).
+std::string cat(std::initializer_list<std::string_view> pieces);
 
 /// Walks the plain text of inlines: calls `piece(text, node)` for each text and code literal
 /// and with " " for each break; raw HTML and footnote references have none; containers (links,

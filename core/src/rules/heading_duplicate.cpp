@@ -14,9 +14,10 @@ void check(const Article&, const Context& ctx, Sink& sink) {
     if (key.empty()) continue;
     const auto [it, fresh] = seen.emplace(std::move(key), t.range.begin);
     if (fresh) continue;
-    sink.report(t.range, "The heading '" + excerpt(t.map.text()) + "' repeats the heading on " +
-                             line_text(ctx.source(), it->second) +
-                             "; expected each heading to be unique.");
+    sink.report(t.range,
+                detail::cat({"The heading '", excerpt(t.map.text()), "' repeats the heading on ",
+                             line_text(ctx.source(), it->second),
+                             "; expected each heading to be unique."}));
   }
 }
 

@@ -679,11 +679,14 @@ std::string normalise_words(std::string_view s) {
 
 std::string excerpt(std::string_view s, size_t max_words) {
   s = detail::trim_unicode(s);
-  const std::vector<std::string_view> w = detail::words(s);
-  if (w.size() <= max_words) return std::string(s);
-  const std::string_view last = w[max_words - 1];
-  const size_t end = static_cast<size_t>(last.data() + last.size() - s.data());
-  return std::string(s.substr(0, end)) + "\xE2\x80\xA6";
+  // Where the last word kept ends, and whether a word follows it.
+  size_t words = 0;
+  size_t end = s.size();
+  detail::for_each_word(s, [&](size_t, size_t e) {
+    if (++words == max_words) end = e;
+  });
+  if (words <= max_words) return std::string(s);
+  return detail::cat({s.substr(0, end), "\xE2\x80\xA6"});
 }
 
 bool is_body_prose(TextBlock::Role role) {

@@ -9,9 +9,11 @@ void check(const Article& a, const Context&, Sink& sink) {
     const Section& s = a.sections[i];
     if (!s.heading || !s.blocks.empty()) continue;
     // A heading directly followed by a deeper subsection is not empty.
-    if (i + 1 < a.sections.size() && a.sections[i + 1].heading && a.sections[i + 1].level > s.level) continue;
-    sink.report(s.heading->range, "The section '" + detail::plain_text(s.heading->inlines) +
-                                      "' is empty; add text under it or remove the heading.");
+    if (i + 1 < a.sections.size() && a.sections[i + 1].heading && a.sections[i + 1].level > s.level)
+      continue;
+    sink.report(s.heading->range,
+                detail::cat({"The section '", detail::plain_text(s.heading->inlines),
+                             "' is empty; add text under it or remove the heading."}));
   }
 }
 
