@@ -12,8 +12,12 @@ void check(const Article&, const Context& ctx, Sink& sink) {
     if (t.role != TextBlock::Role::heading) continue;
     std::string key = normalise_words(t.map.text());
     if (key.empty()) continue;
-    const auto [it, fresh] = seen.emplace(std::move(key), t.range.begin);
-    if (fresh) continue;
+    // Looked up before it is inserted: emplace() would make (and free) a node for every repeat.
+    const auto it = seen.find(key);
+    if (it == seen.end()) {
+      seen.emplace(std::move(key), t.range.begin);
+      continue;
+    }
     sink.report(t.range,
                 detail::cat({"The heading '", excerpt(t.map.text()), "' repeats the heading on ",
                              line_text(ctx.source(), it->second),

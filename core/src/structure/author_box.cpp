@@ -132,11 +132,12 @@ void recognise_author_box(Work& w) {
   // An "About the author" section: the heading and what stands under it.
   for (size_t i = 0; i < n; ++i) {
     if (!w.free(i) || blocks[i].kind != BlockKind::heading) continue;
-    if (label_of(detail::plain_text(blocks[i].inlines), w.options.labels) != Label::author)
-      continue;
+    // What stands under the heading first: it is cheaper to find than the heading's label.
     size_t end = i + 1;
     while (end < n && w.free(end) && blocks[end].kind != BlockKind::heading) ++end;
     if (end == i + 1) continue;
+    if (label_of(detail::plain_text(blocks[i].inlines), w.options.labels) != Label::author)
+      continue;
     AuthorBox box;
     box.how = {w.markdown() ? 1.0f : 0.9f, "author-heading"};
     box.range = blocks[i].range;
