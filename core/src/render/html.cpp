@@ -58,14 +58,14 @@ class HtmlRenderer {
   void article() {
     open_tag("article", "article");
     out_.pop_back();
-    out_ += " lang=\"";
+    put(" lang=\"");
     escape_html(out_, a_.meta.language);
-    out_ += "\">\n";
+    put("\">\n");
     header();
     std::vector<int> open_levels;
     auto close_sections = [&](int down_to) {
       while (!open_levels.empty() && open_levels.back() >= down_to) {
-        out_ += "</section>\n";
+        put("</section>\n");
         open_levels.pop_back();
       }
     };
@@ -91,11 +91,17 @@ class HtmlRenderer {
     }
     close_sections(0);
     if (!a_.footnotes.empty()) footnotes();
-    out_ += "</article>\n";
+    put("</article>\n");
   }
 
  private:
   // <tag class="prefix+cls">
+  // Appends a string literal. Its length is known here; libc++'s append(const char*), which
+  // `+=` calls, is compiled into the WebAssembly build's library and measures it at run time.
+  template <size_t N>
+  void put(const char (&literal)[N]) {
+    out_.append(literal, N - 1);
+  }
   void open_tag(std::string_view tag, std::string_view cls) {
     out_ += '<';
     out_ += tag;
@@ -103,20 +109,20 @@ class HtmlRenderer {
     out_ += '>';
   }
   void class_attr(std::string_view cls) {
-    out_ += " class=\"";
+    put(" class=\"");
     escape_html(out_, o_.class_prefix);
     out_ += cls;
     out_ += '"';
   }
   void close_tag(std::string_view tag) {
-    out_ += "</";
+    put("</");
     out_ += tag;
-    out_ += ">\n";
+    put(">\n");
   }
   void heading_tag(int level, bool closing) {
     out_ += closing ? "</h" : "<h";
     out_ += static_cast<char>('0' + level);
-    if (closing) out_ += ">\n";
+    if (closing) put(">\n");
   }
 
   void header() {
@@ -148,24 +154,24 @@ class HtmlRenderer {
       byline_line();
     } else if (!a_.byline_text && !a_.byline.empty()) {
       open_tag("p", "byline");
-      out_ += "By ";
+      put("By ");
       for (size_t i = 0; i < a_.byline.size(); ++i) {
         if (i > 0) out_ += i + 1 == a_.byline.size() ? " and " : ", ";
-        out_ += "<span";
+        put("<span");
         class_attr("author");
         out_ += '>';
         escape_html(out_, a_.byline[i].name);
-        out_ += "</span>";
+        put("</span>");
       }
       close_tag("p");
     }
     if (!a_.meta.date.empty()) {
       open_tag("p", "date");
-      out_ += "<time datetime=\"";
+      put("<time datetime=\"");
       escape_html(out_, a_.meta.date);
-      out_ += "\">";
+      put("\">");
       escape_html(out_, a_.meta.date);
-      out_ += "</time>";
+      put("</time>");
       close_tag("p");
     }
     close_tag("header");
@@ -179,21 +185,21 @@ class HtmlRenderer {
 
   void lead(const Section& s) {
     if (s.blocks.empty()) return;
-    out_ += "<div";
+    put("<div");
     class_attr("body");
-    out_ += ">\n";
+    put(">\n");
     for (const Block& b : s.blocks) block(b);
-    out_ += "</div>\n";
+    put("</div>\n");
   }
 
   void section(const Section& s, int level) {
-    out_ += "<section";
+    put("<section");
     class_attr("section");
-    out_ += " aria-labelledby=\"";
+    put(" aria-labelledby=\"");
     escape_html(out_, s.id);
-    out_ += "\">\n";
+    put("\">\n");
     heading_tag(level, false);
-    out_ += " id=\"";
+    put(" id=\"");
     escape_html(out_, s.id);
     out_ += '"';
     class_attr("heading");
@@ -204,21 +210,21 @@ class HtmlRenderer {
   }
 
   void takeaways(const Takeaways& t) {
-    out_ += "<aside";
+    put("<aside");
     class_attr("takeaways");
-    out_ += " aria-label=\"";
+    put(" aria-label=\"");
     append_plain_text_html(out_, t.heading.inlines);
-    out_ += "\">\n";
+    put("\">\n");
     open_tag("h2", "takeaways-heading");
     inlines_block(t.heading.inlines);
     close_tag("h2");
     out_ += t.ordered ? "<ol" : "<ul";
     class_attr("takeaways-list");
-    out_ += ">\n";
+    put(">\n");
     for (const TextPart& item : t.items) {
-      out_ += "<li>";
+      put("<li>");
       inlines_block(item.inlines);
-      out_ += "</li>\n";
+      put("</li>\n");
     }
     out_ += t.ordered ? "</ol>\n" : "</ul>\n";
     close_tag("aside");
@@ -236,39 +242,39 @@ class HtmlRenderer {
   }
 
   void author_box(const AuthorBox& box) {
-    out_ += "<aside";
+    put("<aside");
     class_attr("author-box");
-    out_ += " aria-label=\"";
+    put(" aria-label=\"");
     if (box.heading) {
       append_plain_text_html(out_, box.heading->inlines);
     } else {
       out_ += about_author_label();
     }
-    out_ += "\" itemscope itemtype=\"https://schema.org/Person\">\n";
+    put("\" itemscope itemtype=\"https://schema.org/Person\">\n");
     if (box.heading) {
       open_tag("h2", "author-heading");
       inlines_block(box.heading->inlines);
       close_tag("h2");
     }
     if (!box.name.empty()) {
-      out_ += "<meta itemprop=\"name\" content=\"";
+      put("<meta itemprop=\"name\" content=\"");
       escape_html(out_, box.name);
-      out_ += "\">\n";
+      put("\">\n");
     }
     if (!box.role.empty()) {
-      out_ += "<meta itemprop=\"jobTitle\" content=\"";
+      put("<meta itemprop=\"jobTitle\" content=\"");
       escape_html(out_, box.role);
-      out_ += "\">\n";
+      put("\">\n");
     }
     for (const std::string& link : box.links) {
       if (!is_safe_url(link, false)) continue;
-      out_ += "<link itemprop=\"sameAs\" href=\"";
+      put("<link itemprop=\"sameAs\" href=\"");
       append_url(out_, link);
-      out_ += "\">\n";
+      put("\">\n");
     }
-    out_ += "<div itemprop=\"description\">\n";
+    put("<div itemprop=\"description\">\n");
     for (const Block& b : box.bio) block(b);
-    out_ += "</div>\n";
+    put("</div>\n");
     close_tag("aside");
   }
 
@@ -280,25 +286,25 @@ class HtmlRenderer {
   }
 
   void footnotes() {
-    out_ += "<section";
+    put("<section");
     class_attr("footnotes");
-    out_ += " aria-label=\"Footnotes\">\n<ol>\n";
+    put(" aria-label=\"Footnotes\">\n<ol>\n");
     for (const Block& f : a_.footnotes) {
-      out_ += "<li id=\"fn-";
+      put("<li id=\"fn-");
       escape_html(out_, detail::slugify(f.text));
-      out_ += "\">\n";
+      put("\">\n");
       for (const Block& c : f.children) block(c);
-      out_ += "</li>\n";
+      put("</li>\n");
     }
-    out_ += "</ol>\n</section>\n";
+    put("</ol>\n</section>\n");
   }
 
   void block(const Block& b) {
     switch (b.kind) {
       case BlockKind::paragraph:
-        out_ += "<p>";
+        put("<p>");
         inlines_block(b.inlines);
-        out_ += "</p>\n";
+        put("</p>\n");
         break;
       case BlockKind::heading: {
         const int level = std::clamp(b.level, 2, 6);
@@ -318,19 +324,19 @@ class HtmlRenderer {
         for (const Block& c : b.children) block(c);
         break;
       case BlockKind::code:
-        out_ += "<pre";
+        put("<pre");
         class_attr("code");
-        out_ += "><code";
+        put("><code");
         if (!b.info.empty()) {
           size_t end = 0;
           while (end < b.info.size() && !detail::is_space(b.info[end])) ++end;
-          out_ += " class=\"language-";
+          put(" class=\"language-");
           escape_html(out_, std::string_view(b.info).substr(0, end));
           out_ += '"';
         }
         out_ += '>';
         escape_html(out_, b.text);
-        out_ += "</code></pre>\n";
+        put("</code></pre>\n");
         break;
       case BlockKind::html:
         raw_html_block(b.text);
@@ -342,7 +348,7 @@ class HtmlRenderer {
       case BlockKind::cell:
         break;
       case BlockKind::rule:
-        out_ += "<hr>\n";
+        put("<hr>\n");
         break;
       case BlockKind::figure:
         figure(b);
@@ -359,9 +365,9 @@ class HtmlRenderer {
     inlines_block(b.inlines);
     out_ += '\n';
     if (!b.attribution.empty()) {
-      out_ += "<figcaption>";
+      put("<figcaption>");
       inlines_block(b.attribution);
-      out_ += "</figcaption>\n";
+      put("</figcaption>\n");
     } else if (!b.inlines.empty()) {
       const Inline& first = b.inlines[0];
       const Inline* img = first.kind == InlineKind::image ? &first
@@ -369,9 +375,9 @@ class HtmlRenderer {
                               ? &first.children[0]
                               : nullptr;
       if (img && !img->title.empty()) {
-        out_ += "<figcaption>";
+        put("<figcaption>");
         escape_html(out_, img->title);
-        out_ += "</figcaption>\n";
+        put("</figcaption>\n");
       }
     }
     close_tag("figure");
@@ -383,41 +389,41 @@ class HtmlRenderer {
       open_tag("figure", b.pull ? "pull-quote" : "quote");
       out_ += '\n';
     }
-    out_ += "<blockquote";
+    put("<blockquote");
     if (!attributed && !b.pull) class_attr("blockquote");
-    out_ += ">\n";
+    put(">\n");
     for (const Block& c : b.children) block(c);
-    out_ += "</blockquote>\n";
+    put("</blockquote>\n");
     if (attributed) {
-      out_ += "<figcaption";
+      put("<figcaption");
       class_attr("attribution");
       out_ += '>';
       inlines_block(b.attribution);
-      out_ += "</figcaption>\n";
+      put("</figcaption>\n");
     }
     if (attributed || b.pull) close_tag("figure");
   }
 
   void list(const Block& b) {
     if (b.ordered) {
-      out_ += "<ol";
+      put("<ol");
       if (b.start != 1) {
-        out_ += " start=\"";
+        put(" start=\"");
         append_int(out_, b.start);
         out_ += '"';
       }
-      out_ += ">\n";
+      put(">\n");
     } else {
-      out_ += "<ul>\n";
+      put("<ul>\n");
     }
     for (const Block& item : b.children) {
       if (item.checked >= 0) {
-        out_ += "<li";
+        put("<li");
         class_attr("task");
         out_ += item.checked ? "><input type=\"checkbox\" checked disabled> "
                              : "><input type=\"checkbox\" disabled> ";
       } else {
-        out_ += "<li>";
+        put("<li>");
       }
       for (size_t i = 0; i < item.children.size(); ++i) {
         const Block& c = item.children[i];
@@ -429,7 +435,7 @@ class HtmlRenderer {
           block(c);
         }
       }
-      out_ += "</li>\n";
+      put("</li>\n");
     }
     out_ += b.ordered ? "</ol>\n" : "</ul>\n";
   }
@@ -440,30 +446,30 @@ class HtmlRenderer {
     bool in_body = false;
     for (const Block& row : b.children) {
       if (row.header) {
-        out_ += "<thead>\n";
+        put("<thead>\n");
       } else if (!in_body) {
-        out_ += "<tbody>\n";
+        put("<tbody>\n");
         in_body = true;
       }
-      out_ += "<tr>\n";
+      put("<tr>\n");
       for (size_t i = 0; i < row.children.size(); ++i) {
-        const char* tag = row.header ? "th" : "td";
-        out_ += '<';
-        out_ += tag;
+        // A tag in one append: a table may have tens of thousands of cells.
         const Align al = i < b.align.size() ? b.align[i] : Align::none;
-        if (al == Align::left) out_ += " style=\"text-align: left\"";
-        if (al == Align::center) out_ += " style=\"text-align: center\"";
-        if (al == Align::right) out_ += " style=\"text-align: right\"";
-        out_ += '>';
+        if (al == Align::none) {
+          out_.append(row.header ? "<th>" : "<td>", 4);
+        } else {
+          out_.append(row.header ? "<th" : "<td", 3);
+          if (al == Align::left) put(" style=\"text-align: left\">");
+          if (al == Align::center) put(" style=\"text-align: center\">");
+          if (al == Align::right) put(" style=\"text-align: right\">");
+        }
         inlines_block(row.children[i].inlines);
-        out_ += "</";
-        out_ += tag;
-        out_ += ">\n";
+        out_.append(row.header ? "</th>\n" : "</td>\n", 6);
       }
-      out_ += "</tr>\n";
-      if (row.header) out_ += "</thead>\n";
+      put("</tr>\n");
+      if (row.header) put("</thead>\n");
     }
-    if (in_body) out_ += "</tbody>\n";
+    if (in_body) put("</tbody>\n");
     close_tag("table");
   }
 
@@ -486,11 +492,11 @@ class HtmlRenderer {
       if (out_.back() != '\n') out_ += '\n';
       return;
     }
-    out_ += "<p";
+    put("<p");
     class_attr("raw-html");
     out_ += '>';
     escape_html(out_, detail::trim(html));
-    out_ += "</p>\n";
+    put("</p>\n");
   }
 
   void raw_html_inline(const std::string& html) {
@@ -546,58 +552,58 @@ class HtmlRenderer {
         text(in.text, after);
         break;
       case InlineKind::code:
-        out_ += "<code>";
+        put("<code>");
         escape_html(out_, in.text);
-        out_ += "</code>";
+        put("</code>");
         before_ = last_char(in.text);
         break;
       case InlineKind::emphasis:
-        out_ += "<em>";
+        put("<em>");
         inlines(in.children, after);
-        out_ += "</em>";
+        put("</em>");
         break;
       case InlineKind::strong:
-        out_ += "<strong>";
+        put("<strong>");
         inlines(in.children, after);
-        out_ += "</strong>";
+        put("</strong>");
         break;
       case InlineKind::strikethrough:
-        out_ += "<del>";
+        put("<del>");
         inlines(in.children, after);
-        out_ += "</del>";
+        put("</del>");
         break;
       case InlineKind::link:
-        out_ += "<a";
+        put("<a");
         if (is_safe_url(in.url, false)) {
-          out_ += " href=\"";
+          put(" href=\"");
           append_url(out_, in.url);
           out_ += '"';
         }
         if (!in.title.empty()) {
-          out_ += " title=\"";
+          put(" title=\"");
           escape_html(out_, in.title);
           out_ += '"';
         }
         out_ += '>';
         inlines(in.children, after);
-        out_ += "</a>";
+        put("</a>");
         break;
       case InlineKind::image:
-        out_ += "<img";
+        put("<img");
         if (is_safe_url(in.url, true)) {
-          out_ += " src=\"";
+          put(" src=\"");
           append_url(out_, in.url);
           out_ += '"';
         }
-        out_ += " alt=\"";
+        put(" alt=\"");
         append_plain_text_html(out_, in.children);
         out_ += '"';
         if (!in.title.empty()) {
-          out_ += " title=\"";
+          put(" title=\"");
           escape_html(out_, in.title);
           out_ += '"';
         }
-        out_ += " loading=\"lazy\">";
+        put(" loading=\"lazy\">");
         before_ = 'a';
         break;
       case InlineKind::html:
@@ -608,17 +614,17 @@ class HtmlRenderer {
         before_ = ' ';
         break;
       case InlineKind::line_break:
-        out_ += "<br>\n";
+        put("<br>\n");
         before_ = ' ';
         break;
       case InlineKind::footnote_reference:
-        out_ += "<sup";
+        put("<sup");
         class_attr("footnote-ref");
-        out_ += "><a href=\"#fn-";
+        put("><a href=\"#fn-");
         escape_html(out_, detail::slugify(in.text));
-        out_ += "\">";
+        put("\">");
         escape_html(out_, in.text);
-        out_ += "</a></sup>";
+        put("</a></sup>");
         break;
     }
   }
