@@ -53,6 +53,8 @@ class HtmlRenderer {
       : a_(a), o_(o), out_(out), sanitizer_(o.allow_style) {
     typography_ = o.typography_html;
     locale_ = o.locale;
+    class_open_ = " class=\"";
+    escape_html(class_open_, o.class_prefix);
   }
 
   void article() {
@@ -95,13 +97,13 @@ class HtmlRenderer {
   }
 
  private:
-  // <tag class="prefix+cls">
   // Appends a string literal. Its length is known here; libc++'s append(const char*), which
   // `+=` calls, is compiled into the WebAssembly build's library and measures it at run time.
   template <size_t N>
   void put(const char (&literal)[N]) {
     out_.append(literal, N - 1);
   }
+  // <tag class="prefix+cls">
   void open_tag(std::string_view tag, std::string_view cls) {
     out_ += '<';
     out_ += tag;
@@ -109,8 +111,7 @@ class HtmlRenderer {
     out_ += '>';
   }
   void class_attr(std::string_view cls) {
-    put(" class=\"");
-    escape_html(out_, o_.class_prefix);
+    out_ += class_open_;
     out_ += cls;
     out_ += '"';
   }
@@ -638,6 +639,7 @@ class HtmlRenderer {
   char32_t before_ = 0;
   typography::State quote_state_;
   std::string scratch_;
+  std::string class_open_;  // ` class="` and the escaped class prefix, written once
 };
 
 }  // namespace
