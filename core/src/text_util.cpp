@@ -238,26 +238,39 @@ std::string slugify(std::string_view s) {
   return out;
 }
 
-TextMap::TextMap(const Inlines& inlines) { add(inlines); }
+TextMap::TextMap(const Inlines& inlines) {
+  // The source the inlines span: their plain text is seldom longer (markup, entities and
+  // autolinks' brackets only shorten it), so the text is allocated once. A short text (a
+  // table cell's) fits in the string itself and needs no call.
+  if (!inlines.empty() && inlines.back().range.end > inlines.front().range.begin + 15)
+    text_.reserve(inlines.back().range.end - inlines.front().range.begin);
+  add(inlines);
+}
 
 void TextMap::add(const Inlines& inlines) {
   for_each_plain_piece(inlines, [this](std::string_view text, const Inline& in) {
-    pieces_.push_back({static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(text.size()),
-                       in.range.begin, in.kind == InlineKind::text && in.verbatim});
+    const Piece piece{static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(text.size()),
+                      in.range.begin, in.kind == InlineKind::text && in.verbatim};
     text_ += text;
+    if (count_++ == 0) {
+      one_ = piece;
+      return;
+    }
+    if (more_.empty()) more_.push_back(one_);
+    more_.push_back(piece);
   });
 }
 
 const TextMap::Piece* TextMap::piece_at(uint32_t i) const {
-  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), i,
-                             [](uint32_t v, const Piece& p) { return v < p.text_begin; });
-  if (it == pieces_.begin()) return nullptr;
-  return &*(it - 1);
+  const Piece* it = std::upper_bound(begin(), end(), i,
+                                     [](uint32_t v, const Piece& p) { return v < p.text_begin; });
+  if (it == begin()) return nullptr;
+  return it - 1;
 }
 
 uint32_t TextMap::source_offset(uint32_t i) const {
   const Piece* p = piece_at(i);
-  if (!p) return pieces_.empty() ? 0 : pieces_.front().source_begin;
+  if (!p) return count_ == 0 ? 0 : begin()->source_begin;
   if (!p->verbatim) return p->source_begin;
   return p->source_begin + std::min(i - p->text_begin, p->length);
 }

@@ -209,9 +209,16 @@ class TextMap {
     bool verbatim;
   };
   void add(const Inlines& inlines);
+  const Piece* begin() const { return more_.empty() ? &one_ : more_.data(); }
+  const Piece* end() const { return more_.empty() ? &one_ + count_ : more_.data() + more_.size(); }
   const Piece* piece_at(uint32_t i) const;
   std::string text_;
-  std::vector<Piece> pieces_;
+  // The first piece is held here, and the others join it in `more_` only when there are
+  // several: a table cell's or a heading's text is one piece, and thousands of them would
+  // otherwise allocate (and free) a vector each.
+  Piece one_{};
+  uint32_t count_ = 0;
+  std::vector<Piece> more_;
 };
 
 }  // namespace galley::detail

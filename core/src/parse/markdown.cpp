@@ -80,6 +80,9 @@ class Converter {
   }
 
   void convert_document(cmark_node* root) {
+    size_t count = 0;
+    for (cmark_node* n = cmark_node_first_child(root); n; n = cmark_node_next(n)) ++count;
+    doc_.blocks.reserve(count);
     for (cmark_node* n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {
       if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) {
         doc_.footnotes.push_back(convert_block(n));
@@ -489,10 +492,19 @@ class Converter {
     Inlines out;
     cursor_ = within.begin;
     limit_ = within.end;
+    reserve_children(out, parent);
     for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
       append_inline(out, convert_inline(c));
     }
     return out;
+  }
+
+  // Room for one Inline per child: growing the vector one doubling at a time moved every
+  // Inline (strings and vectors inside) at each step. Merged text takes less than this.
+  static void reserve_children(Inlines& out, cmark_node* parent) {
+    size_t n = 0;
+    for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) ++n;
+    out.reserve(n);
   }
 
   // Appends, merging text that continues the previous text node in the source.
@@ -584,6 +596,7 @@ class Converter {
         collect_leaf_inlines(n, in.children);
       } else {
         ++inline_depth_;
+        reserve_children(in.children, n);
         for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
           append_inline(in.children, convert_inline(c));
         }

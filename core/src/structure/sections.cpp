@@ -6,6 +6,23 @@
 
 namespace galley::structure {
 
+namespace {
+
+// How many free blocks from `i` on join one section: up to the next heading or part.
+size_t free_blocks_from(const Work& w, size_t i) {
+  size_t n = 0;
+  for (; i < w.blocks.size(); ++i) {
+    const Owner owner = w.owner[i];
+    if (owner == Owner::takeaways || owner == Owner::credits || owner == Owner::author_box) break;
+    if (owner != Owner::body) continue;
+    if (w.blocks[i].kind == BlockKind::heading) break;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
 void build_sections(Work& w) {
   std::vector<Section>& sections = w.article.sections;
   bool open = false;  // whether free blocks may join the last section
@@ -22,6 +39,7 @@ void build_sections(Work& w) {
       s.level = b.level;
       s.range = b.range;
       s.heading = part_of(std::move(b));
+      s.blocks.reserve(free_blocks_from(w, i + 1));  // moved once each, not at every doubling
       sections.push_back(std::move(s));
       open = true;
       continue;
@@ -29,6 +47,7 @@ void build_sections(Work& w) {
     if (!open) {
       sections.emplace_back();
       sections.back().range = b.range;
+      sections.back().blocks.reserve(free_blocks_from(w, i));
       open = true;
     }
     Section& s = sections.back();
