@@ -216,25 +216,37 @@ void append_plain_text(const Inlines& inlines, std::string& out) { plain_into(in
 void append_plain_text(const Block& block, std::string& out) { block_plain_into(block, out); }
 
 std::string slugify(std::string_view s) {
-  std::string out;
+  // Written by index into a string of the input's size: a letter or digit keeps its length
+  // (Latin-1 capitals lower to two bytes as well), and a dash stands for at least one byte.
+  // Only a character the decoder replaced (invalid input) is not a word character, so the
+  // slug never outgrows the input. (Appending byte by byte was a call per byte in WebAssembly.)
+  std::string out(s.size(), '\0');
+  size_t n = 0;
   size_t i = 0;
   bool dash = false;
   while (i < s.size()) {
-    const char32_t c = decode_utf8(s, i);
+    const auto b = static_cast<unsigned char>(s[i]);
+    char32_t c = b;
+    if (b < 0x80) {
+      ++i;
+    } else {
+      c = decode_utf8(s, i);
+    }
     if (is_word_char(c)) {
-      if (dash && !out.empty()) out += '-';
+      if (dash && n > 0) out[n++] = '-';
       dash = false;
-      if (c >= 'A' && c <= 'Z') {
-        out += static_cast<char>(c - 'A' + 'a');
-      } else if (c >= 0xC0 && c <= 0xDE && c != 0xD7) {
-        append_utf8(out, c + 0x20);
+      if (c < 0x80) {
+        out[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
       } else {
-        append_utf8(out, c);
+        if (c >= 0xC0 && c <= 0xDE && c != 0xD7) c += 0x20;
+        if (out.size() - n < 4) out.resize(n + 4 + (s.size() - i));  // never, for the reason above
+        n += encode_utf8(c, out.data() + n);
       }
     } else if (c == ' ' || c == '-' || c == '_' || is_unicode_space(c)) {
       dash = true;
     }
   }
+  out.resize(n);
   return out;
 }
 

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "structure/lexicon.h"
@@ -124,30 +123,29 @@ void count_words(Article& a) {
 }
 
 void assign_section_ids(Article& a) {
-  // Hashed: only membership matters, and thousands of headings may need an id each.
-  std::unordered_set<std::string> used;
-  used.reserve(a.sections.size());
-  // The next suffix to try per base: ids are never freed, so the search for a free "base-k"
+  // Every id given, hashed (thousands of headings may need one), with the next suffix to try
+  // when it comes again as a base: ids are never freed, so the search for a free "base-k"
   // resumes where the last one for that base stopped (linear, not quadratic, when thousands
-  // of headings are alike).
-  std::unordered_map<std::string, int> next_suffix;
+  // of headings are alike), and a base is looked up once.
+  std::unordered_map<std::string, int> used;
+  used.reserve(a.sections.size());
   int index = 0;
   for (Section& s : a.sections) {
     ++index;
     std::string base = s.heading ? detail::slugify(detail::plain_text(s.heading->inlines)) : "";
     if (base.empty()) base = "section-" + std::to_string(index);
-    if (used.insert(base).second) {
+    const auto [at, fresh] = used.try_emplace(base, 2);
+    if (fresh) {
       s.id = std::move(base);
       continue;
     }
-    int& k = next_suffix[base];
-    if (k < 2) k = 2;
+    int& k = at->second;  // elements stay where they are when the table grows
     std::string id;
     do {
       id.assign(base);
       id += '-';
       id += std::to_string(k++);
-    } while (!used.insert(id).second);
+    } while (!used.try_emplace(id, 2).second);
     s.id = std::move(id);
   }
 }

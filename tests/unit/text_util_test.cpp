@@ -1,14 +1,15 @@
-// Tests of TextMap (text_util.h): the plain text of inlines and its map back to source bytes,
-// for texts of no piece, one piece (held without a vector) and several.
-#include <catch2/catch.hpp>
-
+// Tests of text_util.h: TextMap (the plain text of inlines and its map back to source bytes,
+// for texts of no piece, one piece, held without a vector, and several) and slugify.
 #include "text_util.h"
+
+#include <catch2/catch.hpp>
 
 namespace {
 
 using galley::Inline;
 using galley::InlineKind;
 using galley::Inlines;
+using galley::detail::slugify;
 using galley::detail::TextMap;
 
 Inline text(std::string t, uint32_t at) {
@@ -74,4 +75,34 @@ TEST_CASE("TextMap of several pieces maps each to its own source", "[text-map]")
   TextMap one_copy = one;
   const TextMap one_moved = std::move(one_copy);
   CHECK(one_moved.source_offset(2) == 42);
+}
+
+TEST_CASE("slugify lowers letters and joins words with one dash", "[slug]") {
+  const std::string u_upper = "\xC3\x9C", u_lower = "\xC3\xBC", sharp_s = "\xC3\x9F";
+  CHECK(slugify("Hello, World!") == "hello-world");
+  CHECK(slugify("  Key   Takeaways  ") == "key-takeaways");
+  CHECK(slugify("a_b-c") == "a-b-c");
+  CHECK(slugify(u_upper + "ber die Stra" + sharp_s + "e") ==
+        u_lower + "ber-die-stra" + sharp_s + "e");
+  CHECK(slugify(std::string("\xC3\x80") + " la carte") == std::string("\xC3\xA0") + "-la-carte");
+  CHECK(slugify(std::string("\xCE\xA9") + "mega") ==
+        std::string("\xCE\xA9") + "mega");                                  // Greek kept
+  CHECK(slugify(std::string("1\xC2\xA0") + "000 words") == "1-000-words");  // a no-break space
+  CHECK(slugify("!!!").empty());
+  CHECK(slugify("").empty());
+}
+
+TEST_CASE("slugify drops invalid bytes and never outgrows its input", "[slug]") {
+  CHECK(slugify("\xFF\xFE"
+                "abc\x80") == "abc");
+  CHECK(slugify("caf\xC3") == "caf");  // a truncated character at the end
+  // Every two-byte sequence, alone and between words: the slug is at most as long as the input.
+  for (int a = 0x80; a < 0x100; ++a) {
+    for (int b = 0x80; b < 0xC0; b += 7) {
+      const std::string in = std::string("x ") + static_cast<char>(a) + static_cast<char>(b) + " y";
+      const std::string out = slugify(in);
+      CHECK(out.size() <= in.size());
+      CHECK(out.substr(0, 2) == "x-");
+    }
+  }
 }
