@@ -119,6 +119,16 @@ TEST_CASE("credits: people with roles and locations", "[structure][parts]") {
   SECTION("a paragraph that merely mentions reporting is not the credits") {
     CHECK_FALSE(article_of("# H\n\nDek.\n\nThe council said reporting by local papers was unfair.\n").credits);
   }
+  SECTION("a short credits line counts; the same words in a paragraph of 40 KB do not") {
+    const std::string line = "Reported by Jane Doe in London.";
+    const Article shortened = article_of("# H\n\nDek.\n\nBody.\n\n" + line + " " + std::string(100, '|') + "\n");
+    REQUIRE(shortened.credits);
+    CHECK(shortened.credits->people.size() == 1);
+    // Past 256 bytes per word the recognisers allow, a paragraph is not counted, let alone read.
+    const Article huge = article_of("# H\n\nDek.\n\nBody.\n\n" + line + " " + std::string(40000, '|') + "\n");
+    CHECK_FALSE(huge.credits);
+    CHECK(huge.meta.word_count == 9);  // H, Dek, Body and the line: every word still counted
+  }
 }
 
 TEST_CASE("author box: heading, italic bio line, trailing bio paragraphs", "[structure][parts]") {

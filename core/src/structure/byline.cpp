@@ -37,6 +37,8 @@ bool separator(const Token& t, std::string_view text) {
 
 bool is_byline(const Block& b) {
   if (b.kind != BlockKind::paragraph) return false;
+  if (!b.range.empty() && b.range.end - b.range.begin > kBylineMaxWords * 256)
+    return false;  // too long to count (see short_paragraph)
   const std::string text = detail::plain_text(b.inlines);
   if (detail::count_words(text) > kBylineMaxWords || text.find('\n') != std::string::npos)
     return false;

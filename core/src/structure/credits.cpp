@@ -249,7 +249,7 @@ void recognise_credits(Work& w) {
   for (size_t i = w.blocks.size(); i-- > 0;) {
     if (!w.free(i) || !w.free(i + 1) || w.blocks[i].kind != BlockKind::heading) continue;
     Block& para = w.blocks[i + 1];
-    if (para.kind != BlockKind::paragraph || words_in(para) > kCreditsMaxWords) continue;
+    if (!short_paragraph(para, kCreditsMaxWords)) continue;
     if (label_of(detail::plain_text(w.blocks[i].inlines), w.options.labels) != Label::credits)
       continue;
     Credits c;
@@ -269,7 +269,7 @@ void recognise_credits(Work& w) {
   for (size_t i = w.blocks.size(); i-- > 0;) {
     if (!w.free(i)) continue;
     Block& para = w.blocks[i];
-    if (para.kind != BlockKind::paragraph || words_in(para) > 60) continue;
+    if (!short_paragraph(para, 60)) continue;
     const std::string f = fold(detail::plain_text(para.inlines));
     size_t at = std::string::npos;
     for (std::string_view ending : {" contributed to this report", " contributed to this story",
@@ -288,7 +288,7 @@ void recognise_credits(Work& w) {
   for (size_t i = w.blocks.size(); i-- > 0;) {
     if (!w.free(i)) continue;
     Block& para = w.blocks[i];
-    if (para.kind != BlockKind::paragraph || words_in(para) > kCreditsMaxWords) continue;
+    if (!short_paragraph(para, kCreditsMaxWords)) continue;
     const std::string text = detail::plain_text(para.inlines);
     if (credits_opening(detail::trim_unicode(text)) == 0) continue;
     if (claim_paragraph(w, i, {0.9f, "credits-opening"})) return;

@@ -47,6 +47,10 @@ TextPart part_of_text(const std::string& text, SourceRange range, const detail::
 void extend(SourceRange& range, SourceRange by);
 /// Words in a block's plain text.
 uint32_t words_in(const Block& block);
+/// Whether a block is a paragraph of at most `max_words` words. One whose source is longer than
+/// 256 bytes per word allowed is not: it is not counted (a 100 KB paragraph would be copied and
+/// counted by every recogniser that looks for a short one).
+bool short_paragraph(const Block& block, uint32_t max_words);
 /// Whether a paragraph is only emphasis (an italic line such as `_Jane Doe is a …_`).
 bool only_emphasis(const Block& block);
 /// Link destinations in inlines, in order.

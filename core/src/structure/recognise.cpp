@@ -48,6 +48,13 @@ void extend(SourceRange& r, SourceRange by) {
 
 uint32_t words_in(const Block& b) { return detail::count_words(detail::plain_text(b)); }
 
+bool short_paragraph(const Block& b, uint32_t max_words) {
+  if (b.kind != BlockKind::paragraph) return false;
+  const uint32_t bytes = b.range.empty() ? 0 : b.range.end - b.range.begin;
+  if (bytes > static_cast<uint64_t>(max_words) * 256) return false;
+  return words_in(b) <= max_words;
+}
+
 bool only_emphasis(const Block& b) {
   if (b.kind != BlockKind::paragraph) return false;
   size_t emphasis = 0;
