@@ -178,6 +178,8 @@ class Sink {
     findings_.push_back({where, std::move(message), true, replace, std::move(replacement)});
   }
   std::vector<Finding>& findings() { return findings_; }
+  /// Forgets the findings and keeps their room, for the next rule.
+  void clear() { findings_.clear(); }
 
  private:
   std::vector<Finding> findings_;

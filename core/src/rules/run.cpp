@@ -22,12 +22,13 @@ std::vector<Diagnostic> run(const Article& article, const detail::SourceText& so
                             const std::vector<Suppression>& directives) {
   std::vector<Diagnostic> out;
   Context ctx(source, article, options, facts);
+  Sink sink;  // one for every rule: the room a rule's thousands of findings took is kept
   for (const Rule* rule : registry()) {
     const Severity severity = effective_severity(*rule, options);
     if (severity == Severity::off) continue;
     const auto setting = options.rules.find(rule->info.id);
     ctx.select(&rule->info, setting == options.rules.end() ? nullptr : &setting->second);
-    Sink sink;
+    sink.clear();
     rule->check(article, ctx, sink);
     // Room for this rule's findings at once, growing geometrically: thousands of them (one per
     // heading, one per cell) are moved a few times, not once per doubling of a small vector.
