@@ -25,6 +25,13 @@ size_t free_blocks_from(const Work& w, size_t i) {
 
 void build_sections(Work& w) {
   std::vector<Section>& sections = w.article.sections;
+  // At most one per free heading, and one after each part and at the start: counted, so that
+  // thousands of sections are not moved at every doubling.
+  size_t most = 1;
+  for (size_t i = 0; i < w.blocks.size(); ++i) {
+    if (w.owner[i] != Owner::body || w.blocks[i].kind == BlockKind::heading) ++most;
+  }
+  sections.reserve(most);
   bool open = false;  // whether free blocks may join the last section
   for (size_t i = 0; i < w.blocks.size(); ++i) {
     const Owner owner = w.owner[i];
