@@ -56,12 +56,15 @@ long run_once(const Engine& engine, std::string_view name, std::string_view sour
     return static_cast<long>(n);
   }
   if (name == "galley") {
-    const std::string out = galley::run_json("format", source, engine.options_json);
+    // As the WebAssembly binding calls it: the model and the outputs handed over beside the reply.
+    galley::ReplyParts parts;
+    const std::string out = galley::run_json("format", source, engine.options_json, &parts);
     if (out.compare(0, 10, "{\"ok\":true") != 0) {
       error = out.substr(0, 300);
       return -1;
     }
-    return static_cast<long>(out.size());
+    return static_cast<long>(out.size() + parts.article.size() + parts.html.size() +
+                             parts.markdown.size() + parts.jsonld.size() + parts.text.size());
   }
   if (name == "galley-api") {
     galley::Result<galley::FormatResult> r = galley::format(source, engine.options);

@@ -47,20 +47,20 @@ class Engine {
     const uint64_t need = uint64_t{length} * kWorkFactor + kWorkBase;
     void* probe = need < kHeapCeiling ? std::malloc(static_cast<size_t>(need)) : nullptr;
     if (!probe) {
-      article_ = {};
+      parts_ = {};
       output_ = kOutOfMemory;
       return output_.size();
     }
     std::free(probe);
-    output_ = galley::run_json(command, std::string_view(input_ ? input_ : "", length), options,
-                               &article_);
+    output_ =
+        galley::run_json(command, std::string_view(input_ ? input_ : "", length), options, &parts_);
     return output_.size();
   }
 
 #ifdef GALLEY_WASM_CLI
   /// Runs the command line over files that JavaScript read; see galley::cli::run_json.
   size_t cli(const std::string& request) {
-    article_ = {};
+    parts_ = {};
     output_ = galley::cli::run_json(request);
     return output_.size();
   }
@@ -69,13 +69,22 @@ class Engine {
   /// Address of the last result.
   uintptr_t output() const { return reinterpret_cast<uintptr_t>(output_.data()); }
 
-  /// Address of two uint32: where the last result holds the article model (begin, end; both 0
-  /// when it holds none). See galley::ReplySpan.
-  uintptr_t article() const { return reinterpret_cast<uintptr_t>(&article_); }
+  /// Address of ten uint32: address and length of each of the last result's parts, in the order
+  /// of galley::ReplyParts (article model, html, markdown, jsonld, text); length 0 when absent.
+  uintptr_t parts() {
+    const std::string* parts[] = {&parts_.article, &parts_.html, &parts_.markdown, &parts_.jsonld,
+                                  &parts_.text};
+    for (size_t i = 0; i < 5; ++i) {
+      table_[2 * i] = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(parts[i]->data()));
+      table_[2 * i + 1] = static_cast<uint32_t>(parts[i]->size());
+    }
+    return reinterpret_cast<uintptr_t>(table_);
+  }
 
   /// Frees the result, and the input buffer after a very large call.
   void release() {
     std::string().swap(output_);
+    parts_ = {};
     if (capacity_ > (1u << 20)) {
       std::free(input_);
       input_ = nullptr;
@@ -93,7 +102,8 @@ class Engine {
   char* input_ = nullptr;
   size_t capacity_ = 0;
   std::string output_;
-  galley::ReplySpan article_;
+  galley::ReplyParts parts_;
+  uint32_t table_[10] = {};
 };
 
 std::string version() { return std::string(galley::version()); }
@@ -120,7 +130,7 @@ EMSCRIPTEN_BINDINGS(galley) {
                     .function("input", &Engine::input)
                     .function("run", &Engine::run)
                     .function("output", &Engine::output)
-                    .function("article", &Engine::article)
+                    .function("parts", &Engine::parts)
                     .function("release", &Engine::release);
 #ifdef GALLEY_WASM_CLI
   engine.function("cli", &Engine::cli);

@@ -44,9 +44,7 @@ export function isOkReply(bytes) {
   return true;
 }
 
-const articleKey = encoder.encode(',"article":');
 const openBrace = 0x7b;
-const closeBrace = 0x7d;
 
 /** Where a result keeps its unparsed model: a property no enumeration, spread or clone sees. */
 const modelState = Symbol('galley.model');
@@ -77,42 +75,50 @@ function setArticle(value) {
   settleArticle(this, value);
 }
 
-/**
- * Splits the UTF-8 of a successful reply, `bytes` (which it overwrites in two places), into the
- * JSON text of its members without the `ok` flag and without the article model, and the model
- * (bytes[begin, end) of `span`; null when the reply holds none): a model of 32 KiB or more as
- * its bytes (copied when `copyModel`), decoded and parsed when first read, a smaller one as text.
- *
- * The reply is {"ok":true,…} with the model, if any, as its last member. A '{' written over the
- * comma after the flag and a '}' over the comma before ,"article": leave the rest as one JSON
- * object: no string is cut or joined (deleting `ok` after parsing would make the result a slow
- * dictionary object).
- */
 /** Below this many bytes a model is kept as text, above it as bytes (decoded when read). */
 const smallModel = 32 * 1024;
 
-export function splitReply(bytes, span, copyModel) {
-  const begin = span[0];
-  const end = span[1];
-  const cut = begin - articleKey.length;
-  bytes[okPrefix.length - 1] = openBrace;
-  let last = end > begin && end + 1 === bytes.length && bytes[end] === closeBrace && cut >= okPrefix.length;
-  for (let i = 0; last && i < articleKey.length; i++) last = bytes[cut + i] === articleKey[i];
-  if (!last) return [decoder.decode(bytes.subarray(okPrefix.length - 1)), null];
-  bytes[cut] = closeBrace;
-  if (end - begin < smallModel) {
-    // A small model is decoded with the rest: cheaper than a buffer of its own.
-    const first = okPrefix.length - 1;
-    const text = decoder.decode(bytes.subarray(first, end));
-    return [text.slice(0, cut + 1 - first), text.slice(begin - first)];
+/** The text outputs the core hands over beside its reply, in the order of galley::ReplyParts. */
+const outputNames = ['html', 'markdown', 'jsonld', 'text'];
+
+/**
+ * Takes the parts of the last reply out of the heap (Engine::parts: the article model and the
+ * text outputs, which the reply leaves out): the outputs decoded, the model as text when small,
+ * else as a copy of its bytes, decoded and parsed when first read (null when there is none).
+ */
+function takeParts(heap, table) {
+  let model = null;
+  const modelBytes = table[1];
+  if (modelBytes > 0) {
+    const bytes = heap.subarray(table[0], table[0] + modelBytes);
+    model = modelBytes < smallModel ? decoder.decode(bytes) : bytes.slice();
   }
-  const model = copyModel ? bytes.slice(begin, end) : bytes.subarray(begin, end);
-  return [decoder.decode(bytes.subarray(okPrefix.length - 1, cut + 1)), model];
+  const outputs = [];
+  for (let i = 0; i < outputNames.length; i++) {
+    const at = table[2 + 2 * i];
+    const length = table[3 + 2 * i];
+    if (length > 0) outputs.push(outputNames[i], decoder.decode(heap.subarray(at, at + length)));
+  }
+  return { model, outputs };
 }
 
-/** The result of a reply split by splitReply(); its model is parsed when first read. */
-export function readReply([text, model]) {
+/**
+ * The JSON text of a successful reply's UTF-8, `bytes` (which it overwrites in one place),
+ * without the `ok` flag: a '{' written over the comma after the flag leaves the rest as one
+ * JSON object (deleting `ok` after parsing would make the result a slow dictionary object).
+ */
+export function okReplyText(bytes) {
+  bytes[okPrefix.length - 1] = openBrace;
+  return decoder.decode(bytes.subarray(okPrefix.length - 1));
+}
+
+/**
+ * The result of a successful reply: its JSON text (okReplyText) parsed, with the text outputs
+ * and the model that came beside it (takeParts); the model is parsed when first read.
+ */
+export function readReply(text, { model, outputs }) {
   const reply = JSON.parse(text);
+  for (let i = 0; i < outputs.length; i += 2) reply[outputs[i]] = outputs[i + 1];
   if (model === null) return reply;
   Object.defineProperty(reply, modelState, { value: { model, value: undefined } });
   Object.defineProperty(reply, 'article', { get: getArticle, set: setArticle, enumerable: true, configurable: true });
@@ -200,18 +206,17 @@ export class Runtime {
   }
 
   /**
-   * Takes the last reply out of the heap and frees it. With `bytes`: a copy of its UTF-8 and where
-   * it holds the article model. Otherwise whether it succeeded and, if so, the reply split by
-   * splitReply() (in the heap, the model's bytes copied out), else the refusal's text.
+   * Takes the last reply out of the heap and frees it: whether it succeeded and, if so, its JSON
+   * text without the `ok` flag (with `bytes`: a copy of its UTF-8) and its parts (takeParts),
+   * else the refusal's text.
    */
   static #take(module, engine, length, bytes) {
+    const heap = module.HEAPU8;
     const out = engine.output();
-    const view = module.HEAPU8.subarray(out, out + length);
-    const span = Array.from(new Uint32Array(module.HEAPU8.buffer, engine.article(), 2));
+    const view = heap.subarray(out, out + length);
     let reply;
-    if (bytes) reply = [view.slice(), span];
-    else if (isOkReply(view)) reply = [true, splitReply(view, span, true)];
-    else reply = [false, decoder.decode(view)];
+    if (!isOkReply(view)) reply = [false, decoder.decode(view)];
+    else reply = [true, bytes ? view.slice() : okReplyText(view), takeParts(heap, new Uint32Array(heap.buffer, engine.parts(), 10))];
     engine.release();
     return reply;
   }
@@ -225,21 +230,21 @@ export class Runtime {
    * @param {number|undefined} maxInputBytes the limit the options ask for, if valid
    */
   run(command, source, optionsJson, maxInputBytes) {
-    const [[ok, reply], truncated] = this.#call(command, source, optionsJson, maxInputBytes, false);
-    if (ok) return readReply(reply);
+    const [[ok, reply, parts], truncated] = this.#call(command, source, optionsJson, maxInputBytes, false);
+    if (ok) return readReply(reply, parts);
     return Runtime.#refuse(reply, source, truncated);
   }
 
   /**
    * run() for a caller that passes the result on (galley/worker's worker side): a successful
-   * reply comes back as its UTF-8 JSON text in a Uint8Array of its own, not parsed (the page
-   * parses it once, which is cheaper than parsing here and structured-cloning the objects), with
-   * where it holds the article model (for splitReply); a refusal throws as from run().
+   * reply comes back as its UTF-8 JSON in a Uint8Array of its own, not parsed (the page parses
+   * it once, which is cheaper than parsing here and structured-cloning the objects; see
+   * okReplyText), with its parts (takeParts); a refusal throws as from run().
    */
   runBytes(command, source, optionsJson, maxInputBytes) {
-    const [[bytes, span], truncated] = this.#call(command, source, optionsJson, maxInputBytes, true);
-    if (isOkReply(bytes)) return [bytes, span];
-    return Runtime.#refuse(decoder.decode(bytes), source, truncated);
+    const [[ok, reply, parts], truncated] = this.#call(command, source, optionsJson, maxInputBytes, true);
+    if (ok) return [reply, parts];
+    return Runtime.#refuse(reply, source, truncated);
   }
 
   /** Copies the source into the heap, runs the command and takes the reply out (Runtime.#take). */

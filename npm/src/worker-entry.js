@@ -29,8 +29,8 @@ channel().then((port) => {
     // The reply goes back as its JSON text's bytes (transferred, not copied) for the page to
     // parse: cheaper than parsing it here and structured-cloning the objects.
     if (method === 'format' || method === 'check' || method === 'fix') {
-      const [json, article] = galley[unparsed](method, message.source, message.options);
-      return { json, article };
+      const [json, parts] = galley[unparsed](method, message.source, message.options);
+      return { json, parts };
     }
     throw new GalleyError(`Unknown worker request '${method}'.`, 'internal', 'method');
   };
@@ -47,8 +47,13 @@ channel().then((port) => {
       } else {
         result = answer(message);
       }
-      if (result.json instanceof Uint8Array) port.post({ id, ok: true, json: result.json, article: result.article }, [result.json.buffer]);
-      else port.post({ id, ok: true, result });
+      if (result.json instanceof Uint8Array) {
+        const { json, parts } = result;
+        const transfer = parts.model instanceof Uint8Array ? [json.buffer, parts.model.buffer] : [json.buffer];
+        port.post({ id, ok: true, json, parts }, transfer);
+      } else {
+        port.post({ id, ok: true, result });
+      }
     } catch (error) {
       port.post({ id, ok: false, error: serialiseError(error) });
     }

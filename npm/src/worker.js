@@ -2,7 +2,7 @@
 // a worker thread in Node), with requests that can be cancelled or superseded by newer ones.
 import { GalleyError, deserialiseError, errorCodes } from './errors.js';
 import { isNode, nodeModule, toUrl } from './loader.js';
-import { readReply, splitReply } from './runtime.js';
+import { okReplyText, readReply } from './runtime.js';
 
 export { GalleyError, errorCodes };
 
@@ -65,11 +65,12 @@ async function wasmPayload(wasm) {
 }
 
 /**
- * A successful format/check/fix reply as the worker sends it (UTF-8 JSON of its own and where it
- * holds the article model), without the `ok` flag; the model is parsed when first read.
+ * A successful format/check/fix reply as the worker sends it (its UTF-8 JSON, and the parts the
+ * core hands over beside it: Runtime.runBytes), without the `ok` flag; the model is parsed when
+ * first read.
  */
-function parseReply(bytes, article) {
-  return readReply(splitReply(bytes, article ?? [0, 0], false));
+function parseReply(bytes, parts) {
+  return readReply(okReplyText(bytes), parts);
 }
 
 function abortError(signal) {
@@ -212,7 +213,7 @@ class GalleyWorker {
       // Parsed here, so a reply that is not JSON becomes this request's error, not a stalled queue.
       let reply;
       try {
-        reply = parseReply(message.json, message.article);
+        reply = parseReply(message.json, message.parts);
       } catch (cause) {
         this.#settle(job, new GalleyError(`The core's reply could not be read: ${cause.message}`, 'internal', '', { cause }));
       }

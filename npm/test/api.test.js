@@ -81,6 +81,15 @@ test('a result keeps fast properties and shares its hidden class with every othe
   assert.deepEqual(JSON.parse(out), [[true, false, 'mode'], [true, false, 'mode'], [true, false, 'mode'], [true, true, true]]);
 });
 
+/** A reply as Runtime.runBytes gives it (its JSON's bytes and its parts), every piece parsed at once. */
+function parsedAtOnce([bytes, { model, outputs }]) {
+  const whole = JSON.parse(new TextDecoder().decode(bytes));
+  delete whole.ok;
+  for (let i = 0; i < outputs.length; i += 2) whole[outputs[i]] = outputs[i + 1];
+  whole.article = JSON.parse(typeof model === 'string' ? model : new TextDecoder().decode(model));
+  return whole;
+}
+
 test('the article model is parsed when first read, and is then an ordinary property', () => {
   const source = '# Caf\u00e9 "r\u00e9sum\u00e9"\n\nBy Zo\u00eb M\u00fcller\n\nShe wrote `,"article":{}` and "it\'s fine," Ana said.\n';
   const options = { outputs: ['html', 'json'] };
@@ -88,10 +97,10 @@ test('the article model is parsed when first read, and is then an ordinary prope
   // Not parsed yet: the reply's model waits behind a getter.
   assert.equal(typeof Object.getOwnPropertyDescriptor(result, 'article').get, 'function');
   assert.ok(Object.keys(result).includes('article'));
-  // The same result as the whole reply parsed at once (the bytes the worker side sends).
-  const [bytes] = galley[unparsed]('format', source, options);
-  const whole = JSON.parse(new TextDecoder().decode(bytes));
-  delete whole.ok;
+  // The members in the order of the core's whole reply, the model last.
+  assert.deepEqual(Object.keys(result), ['mode', 'diagnostics', 'stats', 'html', 'article']);
+  // The same result as the reply and its parts parsed at once (what the worker side sends).
+  const whole = parsedAtOnce(galley[unparsed]('format', source, options));
   const { stats, ...rest } = result;
   const { stats: wholeStats, ...wholeRest } = whole;
   assert.deepEqual(rest, wholeRest);
@@ -115,14 +124,13 @@ test('the article model is parsed when first read, and is then an ordinary prope
 });
 
 test('a large model, kept as bytes until read, is the same as the whole reply parsed', () => {
-  // Models of 32 KiB or more wait as bytes, smaller ones as text (runtime.js, splitReply).
+  // Models of 32 KiB or more wait as bytes, smaller ones as text (runtime.js, takeParts).
   const paragraph = 'She said \u201cthe harbour\u2019s reopening\u201d came early, and "it\'s fine," Ana said.\n\n';
   const source = `# Harbour reopens\n\n${paragraph.repeat(200)}`;
   const options = { outputs: ['html', 'json'] };
-  const [bytes, span] = galley[unparsed]('format', source, options);
-  assert.ok(span[1] - span[0] > 32 * 1024, 'the model is large');
-  const whole = JSON.parse(new TextDecoder().decode(bytes));
-  delete whole.ok;
+  const reply = galley[unparsed]('format', source, options);
+  assert.ok(reply[1].model instanceof Uint8Array && reply[1].model.length > 32 * 1024, 'the model is large');
+  const whole = parsedAtOnce(reply);
   const result = galley.format(source, options);
   assert.equal(typeof Object.getOwnPropertyDescriptor(result, 'article').get, 'function');
   assert.equal(result.article.headline.text, 'Harbour reopens');

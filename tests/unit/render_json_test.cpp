@@ -319,41 +319,50 @@ TEST_CASE("run_json replies in ASCII with the same content as the UTF-8 result",
   CHECK(got["article"]["headline"]["text"].get<std::string>().find("Caf\xC3\xA9") == 0);
 }
 
-TEST_CASE("run_json says where its reply holds the article model", "[json]") {
-  // The model's text, cut out where the span says, is the reply's "article" value; the reply
-  // without `,"article":` and the model is the rest of it. Replies without a model say so.
+TEST_CASE("run_json hands the model and the outputs over beside its reply", "[json]") {
+  // With parts, the reply is the reply without them, and each part is what the reply would
+  // hold: the model's JSON, and each output's text unescaped (UTF-8, not \u escapes).
   const std::string source =
       "# Caf\xC3\xA9 \"r\xC3\xA9sum\xC3\xA9\"\n\nBy Zo\xC3\xAB M\xC3\xBCller\n\nShe wrote "
       "`,\"article\":{}` and \"it's fine,\" Ana said.\n";
-  galley::ReplySpan span{7, 9};
-  const std::string reply =
-      galley::run_json("format", source, R"({"outputs":["html","json"]})", &span);
-  REQUIRE(span.begin > 0);
-  REQUIRE(span.end > span.begin);
-  REQUIRE(span.end <= reply.size());
-  const std::string key = ",\"article\":";
-  REQUIRE(reply.compare(span.begin - key.size(), key.size(), key) == 0);
-  Json whole = Json::parse(reply);
-  CHECK(Json::parse(reply.substr(span.begin, span.end - span.begin)) == whole["article"]);
-  Json rest = Json::parse(reply.substr(0, span.begin - key.size()) + reply.substr(span.end));
-  whole.erase("article");
-  CHECK(rest == whole);
-  // The model is the last member, so that the rest is one piece: the package writes '}' over
-  // the comma before `"article":` and parses what comes before it.
-  CHECK(reply.substr(span.end) == "}");
-  CHECK(Json::parse(reply.substr(0, span.begin - key.size()) + "}") == whole);
-
-  for (const char* options : {R"({"outputs":["html"]})", R"({"outputs":[1]})"}) {
-    INFO(options);
-    span = {7, 9};
-    const std::string other = galley::run_json("format", source, options, &span);
-    CHECK(Json::parse(other).count("article") == 0);
-    CHECK(span.begin == 0);
-    CHECK(span.end == 0);
+  const char* all = R"({"outputs":["html","json","markdown","jsonld","text"]})";
+  galley::ReplyParts parts;
+  parts.html = "left over";
+  const std::string reply = galley::run_json("format", source, all, &parts);
+  Json whole = Json::parse(galley::run_json("format", source, all));
+  Json rest = Json::parse(reply);
+  for (Json* j : {&whole, &rest}) j->erase("stats");  // timings differ from run to run
+  CHECK(std::all_of(reply.begin(), reply.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+  CHECK(Json::parse(parts.article) == whole["article"]);
+  CHECK(parts.html == whole["html"].get<std::string>());
+  CHECK(parts.html.find("Caf\xC3\xA9") != std::string::npos);
+  CHECK(parts.markdown == whole["markdown"].get<std::string>());
+  CHECK(parts.jsonld == whole["jsonld"].get<std::string>());
+  CHECK(parts.text == whole["text"].get<std::string>());
+  for (const char* member : {"article", "html", "markdown", "jsonld", "text"}) {
+    INFO(member);
+    CHECK(rest.count(member) == 0);
+    whole.erase(member);
   }
-  span = {7, 9};
-  galley::run_json("check", source, "{}", &span);
-  CHECK(span.end == 0);
+  CHECK(rest == whole);
+
+  // Outputs not asked for are empty parts; refusals and other commands leave every part empty.
+  const std::string html_only =
+      galley::run_json("format", source, R"({"outputs":["html"]})", &parts);
+  CHECK(Json::parse(html_only).count("html") == 0);
+  CHECK_FALSE(parts.html.empty());
+  CHECK(parts.article.empty());
+  CHECK(parts.markdown.empty());
+  for (const auto& [command, options] : std::vector<std::pair<const char*, const char*>>{
+           {"format", R"({"outputs":[1]})"}, {"check", "{}"}, {"fix", "{}"}, {"rules", "{}"}}) {
+    INFO(command << " " << options);
+    parts.html = "left over";
+    galley::run_json(command, source, options, &parts);
+    CHECK(parts.article.empty());
+    CHECK(parts.html.empty());
+    CHECK(parts.text.empty());
+  }
 }
 
 TEST_CASE("JsonWriter's stage: values of every size, in both modes, read back as written",

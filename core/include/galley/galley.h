@@ -107,15 +107,20 @@ std::string rules_to_markdown();
 /// decodes ASCII bytes into a string several times faster than UTF-8 with other characters
 /// (and parses the one-byte string faster too), which outweighs the longer escapes.
 ///
-/// When `article` is given, it receives where the reply holds the article model (the value of
-/// its "article" member, byte offsets [begin, end)), or {0, 0} when it holds none; the model is
-/// then the reply's last member. A caller can parse the rest of the reply without the model,
-/// and the model only when it is wanted.
-struct ReplySpan {
-  uint32_t begin = 0;  ///< Offset of the model's first byte.
-  uint32_t end = 0;    ///< Offset just past its last byte.
+/// When `parts` is given, a "format" or "check" reply leaves out its members "article", "html",
+/// "markdown", "jsonld" and "text", and they are moved into `parts` as they are (the model as
+/// ASCII JSON, the outputs as UTF-8 text; empty when the reply would not hold them). A caller
+/// that takes them apart (the WebAssembly binding) then neither escapes nor unescapes the
+/// outputs nor copies the model into the reply, and can parse the model only when it is wanted.
+/// Any other reply leaves `parts` empty.
+struct ReplyParts {
+  std::string article;  ///< The article model's JSON.
+  std::string html;
+  std::string markdown;
+  std::string jsonld;
+  std::string text;
 };
 std::string run_json(std::string_view command, std::string_view source,
-                     std::string_view options_json, ReplySpan* article = nullptr);
+                     std::string_view options_json, ReplyParts* parts = nullptr);
 
 }  // namespace galley

@@ -81,30 +81,24 @@ void write_stats(JsonWriter& w, const Stats& s) {
   w.end_object();
 }
 
-// `article`, if given, receives where the model's value is in w.out(). A model written in ASCII
-// already (detail::kOutputJsonAscii) goes in as it is: an ASCII writer would otherwise pass it
-// through its escapes a second time.
-void write_model(JsonWriter& w, const FormatResult& r, ReplySpan* article, bool model_ascii) {
-  if (r.json.empty()) return;
-  w.key("article");
-  if (article != nullptr) article->begin = static_cast<uint32_t>(w.out().size());
-  const bool ascii = w.ascii();
-  if (model_ascii) w.set_ascii(false);
-  w.raw(r.json);
-  w.set_ascii(ascii);
-  if (article != nullptr) article->end = static_cast<uint32_t>(w.out().size());
-}
-
-// The result's members; the model second, or last when `article` is given (see run_json()).
-void write_result_fields(JsonWriter& w, const FormatResult& r, ReplySpan* article = nullptr,
-                         bool model_ascii = false) {
+// The result's members, the model second; without the model and the text outputs when not
+// `whole` (run_json() then hands them over beside the reply).
+void write_result_fields(JsonWriter& w, const FormatResult& r, bool whole = true) {
   w.key("mode");
   w.string(input_mode_name(r.mode));
-  if (article == nullptr) write_model(w, r, nullptr, model_ascii);
+  if (whole && !r.json.empty()) {
+    w.key("article");
+    // Rendered as the reply holds it (ASCII when the reply is): no second escaping pass.
+    const bool ascii = w.ascii();
+    w.set_ascii(false);
+    w.raw(r.json);
+    w.set_ascii(ascii);
+  }
   w.key("diagnostics");
   detail::write_diagnostics(w, r.diagnostics);
   w.key("stats");
   write_stats(w, r.stats);
+  if (!whole) return;
   if (!r.html.empty()) {
     w.key("html");
     w.string(r.html);
@@ -121,7 +115,6 @@ void write_result_fields(JsonWriter& w, const FormatResult& r, ReplySpan* articl
     w.key("text");
     w.string(r.text);
   }
-  if (article != nullptr) write_model(w, r, article, model_ascii);
 }
 
 // About how long the findings are as JSON: their messages and some 170 bytes of names and
@@ -197,8 +190,8 @@ std::string diagnostics_to_json(const std::vector<Diagnostic>& diagnostics) {
 }
 
 std::string run_json(std::string_view command, std::string_view source,
-                     std::string_view options_json, ReplySpan* article) {
-  if (article != nullptr) *article = {};
+                     std::string_view options_json, ReplyParts* parts) {
+  if (parts != nullptr) *parts = {};
   if (command == "rules") {
     std::string out;
     JsonWriter w(out);
@@ -215,22 +208,30 @@ std::string run_json(std::string_view command, std::string_view source,
   if (!options) return error_json(options.error());
   std::string out;
   if (command == "format" || command == "check") {
-    // format() or check(); the model in ASCII, as the reply holds it.
+    // format() or check(); the model in ASCII, as the reply is.
     const unsigned render =
         command == "format" ? options.value().outputs | detail::kOutputJsonAscii : 0;
     Result<detail::Run> run = detail::run_pipeline(source, options.value(), render);
     if (!run) return error_json(run.error());
-    const FormatResult& r = run.value().result;
+    FormatResult& r = run.value().result;
     // The outputs, with a quarter more for the escapes of the HTML's attribute quotes.
     const size_t outputs = r.html.size() + r.markdown.size() + r.jsonld.size() + r.text.size();
-    out.reserve(r.json.size() + outputs + outputs / 4 + diagnostics_bytes(r.diagnostics) + 4096);
+    out.reserve((parts ? 0 : r.json.size() + outputs + outputs / 4) +
+                diagnostics_bytes(r.diagnostics) + 4096);
     JsonWriter w(out);
     w.set_ascii(true);
     w.begin_object();
     w.key("ok");
     w.boolean(true);
-    write_result_fields(w, r, article, true);
+    write_result_fields(w, r, parts == nullptr);
     w.end_object();
+    if (parts != nullptr) {
+      parts->article = std::move(r.json);
+      parts->html = std::move(r.html);
+      parts->markdown = std::move(r.markdown);
+      parts->jsonld = std::move(r.jsonld);
+      parts->text = std::move(r.text);
+    }
     return out;
   }
   if (command == "fix") {
