@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "galley/galley.h"
-#include "test_support.h"
 #include "parse/document.h"
 #include "render/render.h"
 #include "source.h"
+#include "test_support.h"
 #include "text_util.h"
 
 namespace fs = std::filesystem;
@@ -47,13 +47,15 @@ std::string model_of(const std::string& source, InputMode mode) {
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (size_t i = 0; (i = s.find(from, i)) != std::string::npos; i += to.size()) s.replace(i, from.size(), to);
+  for (size_t i = 0; (i = s.find(from, i)) != std::string::npos; i += to.size())
+    s.replace(i, from.size(), to);
   return s;
 }
 
 }  // namespace
 
-TEST_CASE("one paragraph a line, and short title-like lines followed by text are headings", "[text]") {
+TEST_CASE("one paragraph a line, and short title-like lines followed by text are headings",
+          "[text]") {
   const galley::detail::SourceText src(
       "Harbour reopens after the storm\n"
       "Ships returned to the harbour on Tuesday, two days after the storm closed it.\n"
@@ -84,12 +86,14 @@ TEST_CASE("captions, date lines, one-word labels, menus and bylines are not head
       "Monday, December 15, 2025\n"
       "Updated 3:45 PM EST\n"
       "By Jane Doe\n"
-      "The council approved the budget at 2 a.m. after eleven hours of debate, with seven votes to four.\n"
+      "The council approved the budget at 2 a.m. after eleven hours of debate, with seven votes to "
+      "four.\n"
       "Home\n"
       "World\n"
       "Business\n"
       "Sport\n"
-      "The mayor called the vote a relief and promised to publish every line of the budget online.\n"
+      "The mayor called the vote a relief and promised to publish every line of the budget "
+      "online.\n"
       "Councillors leave the chamber after the vote (Photo: Jan Novak/Reuters)\n"
       "Opposition members said the savings were built on optimistic forecasts for tax revenue.\n"
       "Advertisement\n"
@@ -102,7 +106,8 @@ TEST_CASE("captions, date lines, one-word labels, menus and bylines are not head
       "Schools receive two percent more than last year, less than inflation.\n");
   const galley::parse::Document doc = read_text(src);
   CHECK(headings_of(doc) ==
-        std::vector<std::string>{"Council approves the new budget after a long night", "What the budget means for schools"});
+        std::vector<std::string>{"Council approves the new budget after a long night",
+                                 "What the budget means for schools"});
 }
 
 TEST_CASE("a line that ends like a sentence, or is long, is never a heading", "[text]") {
@@ -113,7 +118,8 @@ TEST_CASE("a line that ends like a sentence, or is long, is never a heading", "[
       "Another paragraph that follows it and runs on for a while to look like body text.\n"
       "A list of things, with a comma,\n"
       "Another paragraph that follows it and runs on for a while to look like body text.\n"
-      "A very long line without any final punctuation that goes on and on past the ninety character limit\n"
+      "A very long line without any final punctuation that goes on and on past the ninety "
+      "character limit\n"
       "Another paragraph that follows it and runs on for a while to look like body text.\n");
   CHECK(headings_of(read_text(src)).empty());
 }
@@ -127,8 +133,9 @@ TEST_CASE("headings that look like their siblings are recognised together", "[te
       "The terminal lost power for a day, and two ferries waited offshore until Tuesday.\n"
       "Rebuilding the harbour wall\n"
       "Engineers expect the repairs to take the rest of the year and most of the budget.\n");
-  CHECK(headings_of(read_text(src)) ==
-        std::vector<std::string>{"Damage on the coast", "The ferry terminal", "Rebuilding the harbour wall"});
+  CHECK(headings_of(read_text(src)) == std::vector<std::string>{"Damage on the coast",
+                                                                "The ferry terminal",
+                                                                "Rebuilding the harbour wall"});
 }
 
 TEST_CASE("part labels are headings, with or without a colon", "[text]") {
@@ -190,27 +197,32 @@ TEST_CASE("hard-wrapped text: blocks separated by blank lines are paragraphs", "
   CHECK(doc.blocks[0].kind == BlockKind::heading);
   CHECK(doc.blocks[1].kind == BlockKind::paragraph);
   CHECK(galley::detail::plain_text(doc.blocks[1].inlines) ==
-        "Ships returned to the harbour on Tuesday, two days after the storm closed it. The harbour master said "
+        "Ships returned to the harbour on Tuesday, two days after the storm closed it. The harbour "
+        "master said "
         "the channel had been checked by divers and was safe for ferries and fishing boats alike.");
   CHECK(doc.blocks[2].kind == BlockKind::heading);
   CHECK(doc.blocks[3].kind == BlockKind::paragraph);
   REQUIRE(doc.blocks[4].kind == BlockKind::list);
   REQUIRE(doc.blocks[4].children.size() == 2);
-  CHECK(galley::detail::plain_text(doc.blocks[4].children[1]) == "the wall needs repairs that will take a year");
+  CHECK(galley::detail::plain_text(doc.blocks[4].children[1]) ==
+        "the wall needs repairs that will take a year");
 }
 
 TEST_CASE("text pasted one paragraph a line is not taken for hard-wrapped", "[text]") {
-  const std::string sample = read_file(fs::path(GALLEY_TEST_DATA) / "samples" / "security-guarantees.txt");
+  const std::string sample =
+      read_file(fs::path(GALLEY_TEST_DATA) / "samples" / "security-guarantees.txt");
   const galley::detail::SourceText src(sample);
   CHECK_FALSE(read_text(src).hard_wrapped);
 }
 
-TEST_CASE("auto-detection: the pasted sample is text, the CC0 posts are Markdown", "[text][detect]") {
+TEST_CASE("auto-detection: the pasted sample is text, the CC0 posts are Markdown",
+          "[text][detect]") {
   const fs::path samples = fs::path(GALLEY_TEST_DATA) / "samples";
   std::string reason;
   {
     const galley::detail::SourceText src(read_file(samples / "security-guarantees.txt"));
-    CHECK(galley::parse::detect_mode(src, galley::parse::parse_front_matter(src), reason) == InputMode::text);
+    CHECK(galley::parse::detect_mode(src, galley::parse::parse_front_matter(src), reason) ==
+          InputMode::text);
     CHECK(reason.find("pasted text") != std::string::npos);
   }
   size_t posts = 0;
@@ -218,13 +230,15 @@ TEST_CASE("auto-detection: the pasted sample is text, the CC0 posts are Markdown
     for (const auto& e : fs::directory_iterator(samples / dir)) {
       const galley::detail::SourceText src(read_file(e.path()));
       INFO(e.path().string());
-      CHECK(galley::parse::detect_mode(src, galley::parse::parse_front_matter(src), reason) == InputMode::markdown);
+      CHECK(galley::parse::detect_mode(src, galley::parse::parse_front_matter(src), reason) ==
+            InputMode::markdown);
       ++posts;
     }
   }
   CHECK(posts == 9);
   {
-    const galley::detail::SourceText src("# Title\n\nSome *text* with a [link](https://example.org).\n");
+    const galley::detail::SourceText src(
+        "# Title\n\nSome *text* with a [link](https://example.org).\n");
     CHECK(galley::parse::detect_mode(src, {}, reason) == InputMode::markdown);
     CHECK(reason.find("headings") != std::string::npos);
   }
@@ -234,8 +248,41 @@ TEST_CASE("auto-detection: the pasted sample is text, the CC0 posts are Markdown
   }
 }
 
+TEST_CASE("Markdown inside a line is seen wherever it stands in the line", "[text][detect]") {
+  // The marks a line holds inside it are found by a scan that jumps eight bytes at a time: each
+  // one is put at every position of lines of several lengths, and near misses are not marks.
+  struct Case {
+    std::string_view mark;
+    const char* found;  // what the reason names, or null: no Markdown
+  };
+  const Case cases[] = {{"](", "links"},        {"**x**", "emphasis"}, {"{{<", "other markup"},
+                        {"{%", "other markup"}, {"] (", nullptr},      {"***", nullptr},
+                        {"* *x* *", nullptr},   {"{ %", nullptr},      {"{{ <", nullptr}};
+  std::string reason;
+  for (const Case& c : cases) {
+    for (size_t length = c.mark.size(); length <= 27; ++length) {
+      for (size_t at = 0; at + c.mark.size() <= length; ++at) {
+        std::string line(length, 'a');
+        line.replace(at, c.mark.size(), c.mark);
+        if (line.back() == '*') line += 'a';
+        // Three such lines: enough markup for Markdown whatever the mark counts for.
+        const galley::detail::SourceText src(line + "\n\n" + line + "\n\n" + line + "\n");
+        INFO(line);
+        const InputMode mode = galley::parse::detect_mode(src, {}, reason);
+        if (c.found == nullptr) {
+          CHECK(mode == InputMode::text);
+        } else {
+          CHECK(mode == InputMode::markdown);
+          CHECK(reason.find(c.found) != std::string::npos);
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("CRLF, a byte-order mark, tabs and trailing spaces change nothing", "[text][normalise]") {
-  const std::string sample = read_file(fs::path(GALLEY_TEST_DATA) / "samples" / "security-guarantees.txt");
+  const std::string sample =
+      read_file(fs::path(GALLEY_TEST_DATA) / "samples" / "security-guarantees.txt");
   const std::string base = model_of(sample, InputMode::automatic);
   CHECK(base.find("\"Key Takeaways\"") != std::string::npos);
 
@@ -246,7 +293,8 @@ TEST_CASE("CRLF, a byte-order mark, tabs and trailing spaces change nothing", "[
   CHECK(model_of(replace_all("\t" + sample, "\n", "\n\t"), InputMode::automatic) == base);
   CHECK(model_of(replace_all(sample, "\n", "\r"), InputMode::automatic) == base);
 
-  const std::string md = read_file(fs::path(GALLEY_TEST_DATA) / "golden" / "security-guarantees-markdown" / "input.md");
+  const std::string md = read_file(fs::path(GALLEY_TEST_DATA) / "golden" /
+                                   "security-guarantees-markdown" / "input.md");
   const std::string md_base = model_of(md, InputMode::automatic);
   CHECK(md_base.find("\"Key Takeaways\"") != std::string::npos);
   CHECK(model_of(replace_all(md, "\n", "\r\n"), InputMode::automatic) == md_base);

@@ -308,6 +308,24 @@ TEST_CASE("state carries open quotes across text nodes", "[typography]") {
   CHECK(ty::apply("'", ty::kAll, c) == "\xE2\x80\x99");
 }
 
+TEST_CASE("a change is made wherever it stands in a long text", "[typography]") {
+  // Plain text is passed over eight bytes at a time: each change, made alone in a text too
+  // short for that, is made the same at every alignment inside long runs of plain words.
+  const char* snippets[] = {"\"q\"", "it's", "a - b", "x  y", "5 %", "a...", "a--b", "\xC2\xA0x"};
+  for (const char* snippet : snippets) {
+    const std::string alone = fix(snippet);
+    for (size_t m = 0; m <= 17; ++m) {
+      for (const std::string& prefix :
+           {std::string(m, 'w') + " ",
+            std::string("a b c d e f g h i j k l m n o p q ").substr(m)}) {
+        const std::string suffix = " tail words here, plainly";
+        INFO(visible(prefix + snippet + suffix));
+        CHECK(visible(fix(prefix + snippet + suffix)) == visible(prefix + alone + suffix));
+      }
+    }
+  }
+}
+
 TEST_CASE("scan: ordered edits inside the text that apply() writes", "[typography]") {
   for (const char* locale : {"en", "de", "fr"}) {
     ty::Context c;
