@@ -1,11 +1,31 @@
 // The rule context: option lookup with defaults and the shared index of texts.
 #include <algorithm>
 
+#include "bytes8.h"
 #include "order.h"
 #include "rules/prose.h"
 #include "rules/rule.h"
 
 namespace galley::rules {
+namespace {
+
+// Whether `text` can hold no quotation mark: no '"' and nothing beyond ASCII (a straight ' is
+// not one; see scan_quotes()). Eight bytes at a time.
+bool without_quotation_marks(std::string_view text) {
+  const char* p = text.data();
+  const size_t n = text.size();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t x = detail::load8(p + i);
+    if ((detail::has_non_ascii(x) | detail::has_byte(x, '"')) != 0) return false;
+  }
+  for (; i < n; ++i) {
+    if (static_cast<unsigned char>(p[i]) >= 0x80 || p[i] == '"') return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 Context::Context(const detail::SourceText& source, const Article& article, const Options& options,
                  const RunFacts& facts)
@@ -167,9 +187,12 @@ const Prose& Context::prose(size_t index) const {
       const TextBlock& t = all[k];
       Prose& p = prose_[k];
       first[k] = static_cast<uint32_t>(sentences_.size());
+      // Only body prose is read by sentence: headings, quotations and table cells are not. Their
+      // quotations are looked for only where a mark can be (a table of thousands of cells).
+      const bool body = is_body_prose(t.role);
+      if (!body && without_quotation_marks(t.map.text())) continue;
       p.quotes = scan_quotes(t.map.text(), code_spans(*t.inlines), stops_);
-      // Only body prose is read by sentence: headings, quotations and table cells are not.
-      if (is_body_prose(t.role)) split_sentences(t.map.text(), p.quotes.quoted, stops_, sentences_);
+      if (body) split_sentences(t.map.text(), p.quotes.quoted, stops_, sentences_);
     }
     first[all.size()] = static_cast<uint32_t>(sentences_.size());
     for (size_t k = 0; k < all.size(); ++k) {
