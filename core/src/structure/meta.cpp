@@ -41,7 +41,10 @@ struct LanguageTable {
   }
   int find(std::string_view w) const {
     if (w.empty() || w.size() > 5) return -1;
-    const uint64_t k = packed(w);
+    return find_key(packed(w));
+  }
+  // The language of a word packed as packed() does.
+  int find_key(uint64_t k) const {
     for (size_t h = slot(k);; h = (h + 1) % kSlots) {
       if (key[h] == 0) return -1;
       if (key[h] == k) return language[h];
@@ -69,15 +72,16 @@ const LanguageTable& language_table() {
   return table;
 }
 
-// The language of a word of at most five bytes: ASCII is lowered in place, the rest folded.
+// The language of a word of at most five bytes: ASCII is lowered as it is packed, the rest
+// folded. A word's ASCII bytes are letters, digits, ' and -, which c | 0x20 lowers or keeps.
 int language_of_short_word(std::string_view w) {
-  char lower[5];
-  for (size_t k = 0; k < w.size(); ++k) {
-    const auto c = static_cast<unsigned char>(w[k]);
+  uint64_t key = w.size();
+  for (const char ch : w) {
+    const auto c = static_cast<unsigned char>(ch);
     if (c >= 0x80) return language_table().find(Folded(w));
-    lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    key = key << 8 | (c | 0x20u);
   }
-  return language_table().find(std::string_view(lower, w.size()));
+  return language_table().find_key(key);
 }
 
 // Samples the first kSampleWords words of the blocks; `text` is a buffer the calls share.
