@@ -532,7 +532,7 @@ class HtmlRenderer {
   }
 
   void text(std::string_view s, char32_t after) {
-    if (!typography_) {
+    if (!typography_ || !typography::may_change(s)) {
       escape_html(out_, s);
       before_ = last_char(s);
       return;

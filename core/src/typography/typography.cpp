@@ -806,6 +806,15 @@ std::vector<Edit> scan(std::string_view text, unsigned kinds, const Context& con
   return scan(text, kinds, context, state);
 }
 
+bool may_change(std::string_view text) {
+  // Every table's stops (kStopTables): the union of what any kind or locale looks at.
+  const bool* stop = kStopTables.t[15].stop;
+  for (const char c : text) {
+    if (stop[static_cast<unsigned char>(c)]) return true;
+  }
+  return false;
+}
+
 void apply_to(std::string& out, std::string_view text, unsigned kinds, const Context& context,
               State& state) {
   size_t copied = 0;

@@ -84,6 +84,12 @@ std::string apply(std::string_view text, unsigned kinds, const Context& context)
 /// and goes out to the next.
 std::vector<Edit> scan(std::string_view text, unsigned kinds, const Context& context, State& state);
 
+/// Whether any kind could change `text`, in any locale and context: false when it holds none of
+/// the characters the scan stops at (space, - . " ' ; ! ? : and every character beyond ASCII),
+/// so that apply() would return it as it is and leave `State` as it was (a table cell, a
+/// one-word heading).
+bool may_change(std::string_view text);
+
 /// Appends `text` with the changes of `kinds` applied to `out` (no intermediate edit list;
 /// the renderers' path). `state` as for scan().
 void apply_to(std::string& out, std::string_view text, unsigned kinds, const Context& context,
