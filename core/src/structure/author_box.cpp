@@ -3,6 +3,7 @@
 // person's name followed by "is a/an … journalist/reporter/writer/editor/…"; else the front
 // matter's author_bio.
 #include <optional>
+#include <span>
 
 #include "structure/lexicon.h"
 #include "structure/parts.h"
@@ -11,6 +12,22 @@
 
 namespace galley::structure {
 namespace {
+
+// Word lists as views of known length: this file is compiled for size in the WebAssembly build,
+// where comparing with a C string measured it with strlen every time.
+constexpr std::string_view kBioVerbs[] = {"is", "ist", "est", "was", "war"};
+constexpr std::string_view kBioArticles[] = {"a",    "an", "the", "one", "ein",
+                                             "eine", "un", "une", "l'"};
+constexpr std::string_view kPronouns[] = {"he",    "she", "they", "his", "her",
+                                          "their", "er",  "sie",  "il",  "elle"};
+
+template <class Text>  // Folded or std::string
+bool one_of(const Text& f, std::span<const std::string_view> words) {
+  for (const std::string_view w : words) {
+    if (f == w) return true;
+  }
+  return false;
+}
 
 // Bios are a few paragraphs.
 constexpr size_t kMaxBioParagraphs = 5;
@@ -46,15 +63,11 @@ std::optional<BioOpening> bio_opening(std::string_view text) {
   size_t k = name->last + 1;
   if (k >= tokens.size() || !tokens[k].word) return std::nullopt;
   const Folded verb = folded(tokens[k], text);
-  if (verb != "is" && verb != "ist" && verb != "est" && verb != "was" && verb != "war")
-    return std::nullopt;
+  if (!one_of(verb, kBioVerbs)) return std::nullopt;
   ++k;
   if (k < tokens.size() && tokens[k].word) {
     const Folded art = folded(tokens[k], text);
-    if (art == "a" || art == "an" || art == "the" || art == "one" || art == "ein" ||
-        art == "eine" || art == "un" || art == "une" || art == "l'") {
-      ++k;
-    }
+    if (one_of(art, kBioArticles)) ++k;
   }
   BioOpening b;
   b.name = std::string(name_text(tokens, text, *name));
@@ -90,10 +103,7 @@ bool mentions(std::string_view text, const BioOpening& who) {
     for (const std::string& n : who.name_words) {
       if (n.size() > 2 && f == n) return true;
     }
-    if (f == "he" || f == "she" || f == "they" || f == "his" || f == "her" || f == "their" ||
-        f == "er" || f == "sie" || f == "il" || f == "elle") {
-      return true;
-    }
+    if (one_of(f, kPronouns)) return true;
   }
   return false;
 }

@@ -8,13 +8,18 @@
 namespace galley::structure {
 namespace {
 
+// Compiled for size in the WebAssembly build: views of literals get their lengths at compile
+// time, not from strlen at run time.
+using namespace std::string_view_literals;
+
 // Bylines are short and stand near the top.
 constexpr uint32_t kBylineMaxWords = 25;
 constexpr size_t kBylineSearchBlocks = 4;
 
 // Bytes of the "By " opening, or 0.
 size_t by_opening(std::string_view s) {
-  for (std::string_view by : {"by ", "von ", "par "}) {
+  static constexpr std::string_view kOpenings[] = {"by ", "von ", "par "};
+  for (std::string_view by : kOpenings) {
     if (s.size() > by.size() && detail::starts_with_ci(s, by)) {
       size_t i = by.size();
       while (i < s.size() && s[i] == ' ') ++i;
@@ -28,7 +33,7 @@ size_t by_opening(std::string_view s) {
 bool separator(const Token& t, std::string_view text) {
   if (t.word) {
     const Folded f = folded(t, text);
-    return f == "and" || f == "und" || f == "et";
+    return f == "and"sv || f == "und"sv || f == "et"sv;
   }
   return t.cp == ',' || t.cp == '&';
 }

@@ -12,6 +12,11 @@
 namespace galley::structure {
 namespace {
 
+// This file is compiled for size in the WebAssembly build, where a string view made from a C
+// string measures it with strlen at run time: the lists and searches below use views whose
+// lengths are known at compile time.
+using namespace std::string_view_literals;
+
 // A credits paragraph is a sentence or two, not an article paragraph that happens to start
 // with "Written by".
 constexpr uint32_t kCreditsMaxWords = 120;
@@ -61,7 +66,9 @@ void trim_span(std::string_view text, size_t& b, size_t& e) {
 
 // Where a location starts in "Name in Place" (the marker's start and the place's start).
 bool location_marker(std::string_view piece, size_t& marker, size_t& place) {
-  for (std::string_view m : {" in ", " from ", " aus ", " \xC3\xA0 ", " depuis ", " en "}) {
+  static constexpr std::string_view kMarkers[] = {" in ",       " from ",   " aus ",
+                                                  " \xC3\xA0 ", " depuis ", " en "};
+  for (std::string_view m : kMarkers) {
     const size_t at = piece.find(m);
     if (at != std::string_view::npos && at > 0) {
       marker = at;
@@ -69,7 +76,7 @@ bool location_marker(std::string_view piece, size_t& marker, size_t& place) {
       return true;
     }
   }
-  const size_t open = piece.find(" (");
+  const size_t open = piece.find(" ("sv);
   if (open != std::string_view::npos && !piece.empty() && piece.back() == ')') {
     marker = open;
     place = open + 2;
@@ -101,9 +108,10 @@ void clause_people(std::string_view text, size_t b, size_t e, const std::string&
       is_comma = true;
     } else if (text[i] == '&') {
       sep = 1;
-    } else if (text[i] == ' ') {
-      for (std::string_view a : {" and ", " und ", " et "}) {
-        if (text.compare(i, a.size(), a) == 0) sep = a.size();
+    } else if (text[i] == ' ' && i + 1 < e) {
+      static constexpr std::string_view kJoiners[] = {" and ", " und ", " et "};
+      for (std::string_view a : kJoiners) {
+        if (text[i + 1] == a[1] && text.compare(i, a.size(), a) == 0) sep = a.size();
       }
     }
     if (sep == 0) continue;
@@ -122,7 +130,7 @@ void clause_people(std::string_view text, size_t b, size_t e, const std::string&
     // "in Manchester, England": a word or two after a located name, at the end, continue its
     // place.
     if (last_had_place && !last_place_in_parens && p.after_comma && !out.empty() &&
-        k + 1 == pieces.size() && piece.find(" in ") == std::string_view::npos &&
+        k + 1 == pieces.size() && piece.find(" in "sv) == std::string_view::npos &&
         (detail::count_words(piece) == 1 ||
          (detail::count_words(piece) == 2 && !name_like(piece)))) {
       out.back().location += ", " + std::string(piece);
@@ -191,14 +199,15 @@ std::vector<Person> credited_people(const Inlines& inlines) {
     b = i + 1;
     if (ce <= cb) continue;
     std::string_view clause = slice(text, cb, ce);
-    for (std::string_view lead : {"and ", "und ", "et ", "with ", "mit ", "avec "}) {
+    static constexpr std::string_view kLeads[] = {"and ", "und ", "et ", "with ", "mit ", "avec "};
+    for (std::string_view lead : kLeads) {
       if (detail::starts_with_ci(clause, lead)) {
         cb += lead.size();
         clause.remove_prefix(lead.size());
       }
     }
     // "Emma Burrows in London contributed to this report."
-    const size_t contributed = clause.find(" contributed");
+    const size_t contributed = clause.find(" contributed"sv);
     if (contributed != std::string_view::npos) {
       ce = cb + contributed;
       clause = clause.substr(0, contributed);
@@ -206,8 +215,8 @@ std::vector<Person> credited_people(const Inlines& inlines) {
     }
     // "additional reporting by C", "Editing: D" set the role for what follows them.
     size_t names_at = cb;
-    const size_t by = clause.find(" by ");
-    const size_t colon = clause.find(": ");
+    const size_t by = clause.find(" by "sv);
+    const size_t colon = clause.find(": "sv);
     if (by != std::string_view::npos && by < 40) {
       role = role_of(clause.substr(0, by));
       names_at = cb + by + 4;
@@ -272,10 +281,12 @@ void recognise_credits(Work& w) {
     if (!short_paragraph(para, 60)) continue;
     const std::string f = fold(detail::plain_text(para.inlines));
     size_t at = std::string::npos;
-    for (std::string_view ending : {" contributed to this report", " contributed to this story",
-                                    " contributed to this article", " contributed reporting",
-                                    " contributed to this report.", " contributed to this story.",
-                                    " contributed to this article.", " contributed reporting."}) {
+    static constexpr std::string_view kEndings[] = {
+        " contributed to this report",   " contributed to this story",
+        " contributed to this article",  " contributed reporting",
+        " contributed to this report.",  " contributed to this story.",
+        " contributed to this article.", " contributed reporting."};
+    for (std::string_view ending : kEndings) {
       if (f.size() > ending.size() &&
           f.compare(f.size() - ending.size(), ending.size(), ending) == 0) {
         at = f.size() - ending.size();
