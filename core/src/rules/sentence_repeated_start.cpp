@@ -1,4 +1,6 @@
 // sentence/repeated-start: consecutive sentences that open with the same word (after Yoast).
+#include <algorithm>
+
 #include "rules/prose.h"
 
 namespace galley::rules {
@@ -6,15 +8,20 @@ namespace {
 
 void check(const Article&, const Context& ctx, Sink& sink) {
   const auto min = static_cast<uint32_t>(ctx.number("min"));
-  std::string word;   // the streak's first word, normalised
-  std::string shown;  // as written in the first sentence
+  std::string word;        // the streak's first word, normalised
+  std::string_view shown;  // as written in the first sentence (in a text of ctx.texts())
   uint32_t count = 0;
-  SourceRange range;
+  // The streak's first and last sentences, mapped to the source only when the streak is reported.
+  const TextBlock* first_text = nullptr;
+  const TextBlock* last_text = nullptr;
+  uint32_t first_begin = 0, first_end = 0, last_begin = 0, last_end = 0;
   int section = -2;
   const auto flush = [&]() {
     if (count >= min && min > 0) {
-      sink.report(range, std::to_string(count) + " sentences in a row start with '" + shown +
-                             "'; at most " + std::to_string(min - 1) +
+      SourceRange range = first_text->map.source_range(first_begin, first_end);
+      range.end = std::max(range.end, last_text->map.source_range(last_begin, last_end).end);
+      sink.report(range, std::to_string(count) + " sentences in a row start with '" +
+                             std::string(shown) + "'; at most " + std::to_string(min - 1) +
                              " expected, so vary how they open.");
     }
     count = 0;
@@ -35,17 +42,20 @@ void check(const Article&, const Context& ctx, Sink& sink) {
         continue;
       }
       std::string key = normalise_words(s.first);
-      const SourceRange r = t.map.source_range(s.begin, s.end);
       if (count > 0 && key == word) {
         ++count;
-        range.end = std::max(range.end, r.end);
+        last_text = &t;
+        last_begin = s.begin;
+        last_end = s.end;
         continue;
       }
       flush();
       word = std::move(key);
-      shown = std::string(s.first);
+      shown = s.first;
       count = 1;
-      range = r;
+      first_text = last_text = &t;
+      first_begin = last_begin = s.begin;
+      first_end = last_end = s.end;
     }
   }
   flush();
