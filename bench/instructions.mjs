@@ -62,8 +62,9 @@ function count(file, calls) {
     ['--tool=callgrind', `--callgrind-out-file=${out}`, '--smc-check=all-non-file',
       ...(work ? ['--dump-instr=yes', '--compress-pos=no'] : []),
       process.execPath, '--no-liftoff', '--predictable', ...(work ? ['--perf-basic-prof'] : []),
-      fileURLToPath(import.meta.url), '--child', dir, file, String(calls), optionsJson],
-    { encoding: 'utf8' },
+      fileURLToPath(import.meta.url), '--child', dir, resolve(file), String(calls), optionsJson],
+    // V8 writes a log beside the perf map when it makes one: into the scratch directory.
+    { encoding: 'utf8', cwd: work ?? process.cwd() },
   );
   const refs = /I\s+refs:\s+([\d,]+)/.exec(run.stderr ?? '');
   if (run.error || run.status !== 0 || !refs) {
