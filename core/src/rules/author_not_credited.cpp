@@ -15,6 +15,7 @@ namespace {
 std::vector<std::string> name_words(std::string_view name) {
   static constexpr std::string_view kTitles[] = {"dr", "mr", "mrs", "ms", "prof", "jr", "sr"};
   std::vector<std::string> out;
+  out.reserve(4);  // a name's parts: one allocation, not one per growth
   const auto add = [&](std::string_view w) {
     if (count_chars(w) <= 1) return;  // an initial
     std::string lower = normalise_words(w);
@@ -64,6 +65,7 @@ void check(const Article& a, const Context&, Sink& sink) {
   const std::vector<std::string> author = name_words(a.author_box->name);
   // The byline often repeats the credits: list each name once.
   std::vector<std::string> names;
+  names.reserve(credited.size());
   for (const Person* p : credited) {
     if (same_person(author, name_words(p->name))) return;
     if (std::find(names.begin(), names.end(), p->name) == names.end()) names.push_back(p->name);
