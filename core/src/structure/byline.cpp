@@ -45,10 +45,11 @@ bool is_byline(const Block& b) {
   if (!b.range.empty() && b.range.end - b.range.begin > kBylineMaxWords * 256)
     return false;  // too long to count (see short_paragraph)
   const std::string text = detail::plain_text(b.inlines);
-  if (detail::count_words(text) > kBylineMaxWords || text.find('\n') != std::string::npos)
-    return false;
+  // The opening first: most paragraphs are turned away by it without counting their words.
   const size_t open = by_opening(detail::trim_unicode(text));
   if (open == 0) return false;
+  if (detail::count_words(text) > kBylineMaxWords || text.find('\n') != std::string::npos)
+    return false;
   const std::vector<Token> tokens = tokenize(text);
   size_t start = 0;
   while (start < tokens.size() && tokens[start].begin < open) ++start;
